@@ -1,0 +1,20 @@
+// Bundles the CLI into dist/ so that the hook's once-per-mail start-up loads
+// one small file instead of hundreds of modules. Commands and output formats
+// are split into chunks loaded on demand. The GitHub app (src/app/) is not
+// bundled: it runs from source under the Probot server.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { cli: 'src/cli/run.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  minify: false,
+  logLevel: 'warning',
+  // parse-diff is CommonJS; give its bundled `require` shim a real one.
+  banner: { js: "import { createRequire as __patchlintRequire } from 'node:module'; const require = __patchlintRequire(import.meta.url);" },
+});

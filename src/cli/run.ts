@@ -1,0 +1,21 @@
+// Process wiring for the CLI: real stdio, exit status, and no stack traces
+// for users (PATCHLINT_DEBUG=1 shows them).
+import { main } from './main.js';
+
+export async function run(argv = process.argv.slice(2)): Promise<void> {
+  const io = {
+    stdout: (text: string) => void process.stdout.write(text),
+    stderr: (text: string) => void process.stderr.write(text),
+    stdin: process.stdin,
+    isTTY: !!process.stdout.isTTY,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+  try {
+    process.exitCode = await main(argv, io);
+  } catch (error) {
+    const detail = process.env.PATCHLINT_DEBUG ? (error as Error).stack : (error as Error).message;
+    process.stderr.write(`patchlint: internal error: ${detail}\n(set PATCHLINT_DEBUG=1 for details, and please report it)\n`);
+    process.exitCode = 2;
+  }
+}

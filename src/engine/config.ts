@@ -1,0 +1,122 @@
+// `.patchlint.yml` (tree root) or `.github/patchlint.yml` (app). Config only
+// sets levels, ignores and the release: it never names anything to run.
+import type { Severity } from './types.js';
+
+export type Level = Severity | 'off';
+export const LEVELS: readonly Level[] = ['off', 'info', 'warning', 'error'];
+
+export interface Config {
+  qemuVersion?: string;
+  /** Rule id or `family/*` -> level. */
+  rules: Record<string, Level>;
+  /** Globs of paths whose findings are dropped. */
+  ignore: string[];
+  /** Hook: false makes error findings non-blocking. */
+  hookBlocking: boolean;
+}
+
+export const DEFAULT_CONFIG: Config = { rules: {}, ignore: [], hookBlocking: true };
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    message: string,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${message}`);
+  }
+}
+
+/** Validates a parsed config object; `lineOf` finds a key's line for messages. */
+export function configFromObject(raw: unknown, file: string, lineOf: (key: string) => number | undefined = () => undefined): Config {
+  if (raw === null || raw === undefined) return { ...DEFAULT_CONFIG };
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(file, 1, 'expected a mapping of settings');
+  const config: Config = { rules: {}, ignore: [], hookBlocking: true };
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const fail = (message: string): never => {
+      throw new ConfigError(file, lineOf(key), message);
+    };
+    switch (key) {
+      case 'qemu-version':
+        if (typeof value !== 'string' && typeof value !== 'number') fail('qemu-version must be a version such as 10.2');
+        config.qemuVersion = String(value);
+        if (!/^\d+\.\d+(\.\d+)?$/.test(config.qemuVersion)) fail(`qemu-version "${config.qemuVersion}" is not X.Y or X.Y.Z`);
+        break;
+      case 'rules':
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('rules must map rule ids to off, info, warning or error');
+        for (const [id, level] of Object.entries(value as Record<string, unknown>)) {
+          if (!LEVELS.includes(level as Level)) {
+            throw new ConfigError(file, lineOf(id), `rule ${id}: level must be off, info, warning or error, not ${JSON.stringify(level)}`);
+          }
+          config.rules[id] = level as Level;
+        }
+        break;
+      case 'ignore':
+        if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) fail('ignore must be a list of path globs');
+        config.ignore = value as string[];
+        break;
+      case 'hook': {
+        const hook = value as Record<string, unknown> | null;
+        if (typeof hook !== 'object' || hook === null) fail('hook must be a mapping');
+        for (const [hookKey, hookValue] of Object.entries(hook!)) {
+          if (hookKey !== 'errors' || (hookValue !== 'block' && hookValue !== 'warn')) {
+            throw new ConfigError(file, lineOf(hookKey), 'hook takes one key, errors: block | warn');
+          }
+          config.hookBlocking = hookValue === 'block';
+        }
+        break;
+      }
+      default:
+        fail(`unknown setting "${key}" (known: qemu-version, rules, ignore, hook)`);
+    }
+  }
+  return config;
+}
+
+/** Parses YAML text; errors name the file and line. */
+export async function parseConfig(text: string, file: string): Promise<Config> {
+  const yaml = await import('js-yaml');
+  let raw: unknown;
+  try {
+    // Failsafe: every scalar stays a string, so `qemu-version: 10.20` is not 10.2.
+    raw = yaml.load(text, { schema: yaml.FAILSAFE_SCHEMA, filename: file });
+  } catch (error) {
+    const mark = (error as { mark?: { line: number } }).mark;
+    throw new ConfigError(file, mark ? mark.line + 1 : undefined, (error as { reason?: string }).reason ?? String(error));
+  }
+  const lines = text.split('\n');
+  const lineOf = (key: string) => {
+    const i = lines.findIndex((l) => new RegExp(`^\\s*['"]?${key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"]?\\s*:`).test(l));
+    return i >= 0 ? i + 1 : undefined;
+  };
+  return configFromObject(raw, file, lineOf);
+}
+
+/** `--rule id=level` */
+export function parseRuleSetting(setting: string): [string, Level] {
+  const m = /^([^=\s]+)=(off|info|warning|error)$/.exec(setting.trim());
+  if (!m) throw new Error(`--rule takes id=off|info|warning|error, not "${setting}"`);
+  return [m[1]!, m[2] as Level];
+}
+
+/** The level configured for a rule: exact id first, then `family/*`. */
+export function configuredLevel(config: Config, id: string): Level | undefined {
+  return config.rules[id] ?? config.rules[`${id.split('/')[0]}/*`];
+}
+
+/** A small glob: `*` within a path part, `**` across parts, `?` one character. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      re += '.*';
+      i++;
+      if (glob[i + 1] === '/') i++;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  // A directory glob covers what is below it.
+  return new RegExp(`^${re}${glob.endsWith('/') ? '.*' : '(/.*)?'}$`);
+}

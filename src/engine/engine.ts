@@ -1,0 +1,172 @@
+// Runs the rules over one series: patch-scoped rules once per patch (the
+// cover letter is not a commit), series-scoped rules once. Rules do no I/O of
+// their own; what they read comes through the context.
+import type { Patch, Series } from '../patch/model.js';
+import { PatchedSeries } from '../tree/patched.js';
+import { NO_TREE, type Tree } from '../tree/tree.js';
+import { type Config, DEFAULT_CONFIG, configuredLevel, globToRegExp } from './config.js';
+import { type Release, UNKNOWN_RELEASE, releaseFromSetting, releaseFromVersion } from './release.js';
+import type { Finding, ReportInput, Rule, RuleContext, Severity, TreeMode } from './types.js';
+
+export interface SeriesOptions {
+  rules: readonly Rule[];
+  config?: Config;
+  /** Base tree the series applies to; NO_TREE for a plain mbox. */
+  base?: Tree;
+  /**
+   * Per-patch trees instead of applying the series to `base` (git ranges and
+   * GitHub, where every commit has its own tree): tree after patch k.
+   */
+  treeAfter?: (patch: Patch) => Tree;
+  mode?: TreeMode;
+  /** `--qemu-version`; wins over config and VERSION. */
+  qemuVersion?: string;
+  /** Decides the release when nothing above does (the QAPI family infers it from dates). */
+  inferRelease?: (series: Series) => Release | undefined;
+}
+
+export interface SeriesResult {
+  findings: Finding[];
+  /** What the run could not do, e.g. hunks that did not apply to the tree. */
+  notes: string[];
+  release: Release;
+  /** Rules that crashed: bugs, reported rather than hidden. */
+  crashes: string[];
+}
+
+export async function resolveRelease(series: Series, base: Tree, options: Pick<SeriesOptions, 'qemuVersion' | 'config' | 'inferRelease'>): Promise<Release> {
+  if (options.qemuVersion) {
+    const release = releaseFromSetting(options.qemuVersion, 'option');
+    if (release) return release;
+  }
+  if (options.config?.qemuVersion) {
+    const release = releaseFromSetting(options.config.qemuVersion, 'config');
+    if (release) return release;
+  }
+  const version = await base.version();
+  const fromTree = version ? releaseFromVersion(version) : undefined;
+  if (fromTree) return fromTree;
+  return options.inferRelease?.(series) ?? UNKNOWN_RELEASE;
+}
+
+function effectiveSeverity(rule: Rule, config: Config, requested: Severity | undefined): Severity | 'off' {
+  const configured = configuredLevel(config, rule.meta.id);
+  if (configured) return configured;
+  return requested ?? rule.meta.severity;
+}
+
+export async function lintSeries(series: Series, seriesIndex: number, options: SeriesOptions): Promise<SeriesResult> {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const base = options.base ?? NO_TREE;
+  const patched = new PatchedSeries(base, series.patches);
+  const treeAt = (k: number): Tree => {
+    if (!options.treeAfter) return patched.at(k);
+    return k === 0 ? base : options.treeAfter(series.patches[k - 1]!);
+  };
+  const mode: TreeMode = options.mode ?? (base === NO_TREE && !options.treeAfter ? 'diff' : 'tree');
+  const release = await resolveRelease(series, base, options);
+  const ignored = config.ignore.map(globToRegExp);
+  const findings: Finding[] = [];
+  const crashes: string[] = [];
+  const active = options.rules.filter((rule) => configuredLevel(config, rule.meta.id) !== 'off');
+  const defaultSeriesPatch = series.cover ? 0 : (series.patches[0]?.index ?? 0);
+
+  async function run(rule: Rule, patch: Patch | undefined, step: number, memo: Map<string, unknown>) {
+    const ctx: RuleContext = {
+      series,
+      patch,
+      tree: treeAt(step),
+      treeBefore: treeAt(patch ? step - 1 : 0),
+      treeAt,
+      mode,
+      release,
+      config,
+      memo<T>(key: string, compute: () => T): T {
+        if (!memo.has(key)) memo.set(key, compute());
+        return memo.get(key) as T;
+      },
+      report(input: ReportInput) {
+        const severity = effectiveSeverity(rule, config, input.severity);
+        if (severity === 'off') return;
+        const file = input.file ?? null;
+        if (file && ignored.some((re) => re.test(file))) return;
+        const patchIndex = patch ? patch.index : (input.patch ?? defaultSeriesPatch);
+        const target = patchIndex === 0 ? series.cover : series.patches.find((p) => p.index === patchIndex);
+        findings.push({
+          rule: rule.meta.id,
+          severity,
+          message: input.message,
+          series: seriesIndex,
+          patch: patchIndex,
+          file,
+          line: input.line ?? null,
+          ...(input.endLine !== undefined && input.endLine !== input.line ? { endLine: input.endLine } : {}),
+          ...(input.fix ? { fix: input.fix } : {}),
+          ...locate(target, file, input.line ?? null, input.endLine),
+        });
+      },
+    };
+    try {
+      await rule.check(ctx);
+    } catch (error) {
+      const where = patch ? `patch ${patch.index}` : 'the series';
+      crashes.push(`rule ${rule.meta.id} failed on ${where} of "${series.subject}": ${(error as Error).message}`);
+    }
+  }
+
+  const patchRules = active.filter((r) => r.meta.scope === 'patch');
+  const seriesRules = active.filter((r) => r.meta.scope === 'series');
+  for (const [i, patch] of series.patches.entries()) {
+    const memo = new Map<string, unknown>();
+    for (const rule of patchRules) await run(rule, patch, i + 1, memo);
+  }
+  const memo = new Map<string, unknown>();
+  for (const rule of seriesRules) await run(rule, undefined, series.patches.length, memo);
+
+  return { findings: dedupe(findings), notes: patched.notes, release, crashes };
+}
+
+/** Looks up the offending lines and checkpatch's `#N` for text and email output. */
+function locate(patch: Patch | undefined, file: string | null, line: number | null, endLine?: number): Pick<Finding, 'excerpt' | 'patchLine'> {
+  if (!patch || line === null) return {};
+  if (file === null) {
+    const body = patch.message.split('\n');
+    const text = line === 1 ? patch.subject : body[line - 3];
+    if (text === undefined) return {};
+    const patchLine = line >= 3 && patch.messagePatchLine !== undefined ? patch.messagePatchLine + line - 3 : undefined;
+    return { excerpt: [text], ...(patchLine ? { patchLine } : {}) };
+  }
+  const diff = patch.files.find((f) => f.path === file);
+  const first = diff?.lines.get(line);
+  if (!diff || !first) return {};
+  const excerpt: string[] = [];
+  for (let l = line; l <= (endLine ?? line); l++) {
+    const entry = diff.lines.get(l);
+    if (entry) excerpt.push(entry.text);
+  }
+  return { excerpt, patchLine: first.patchLine };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.series - b.series ||
+    a.patch - b.patch ||
+    // Commit-message findings first, then files in path order.
+    (a.file === null ? (b.file === null ? 0 : -1) : b.file === null ? 1 : a.file.localeCompare(b.file)) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.rule.localeCompare(b.rule)
+  );
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.sort(compareFindings).filter((f) => {
+    const key = [f.rule, f.patch, f.file, f.line, f.endLine, f.message].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

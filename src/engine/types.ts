@@ -1,0 +1,85 @@
+// The types every rule and reporter shares (DESIGN.md "Rules", "Output contract").
+import type { Patch, Series } from '../patch/model.js';
+import type { Tree } from '../tree/tree.js';
+import type { Config } from './config.js';
+import type { Release } from './release.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** A suggested change: lines that replace `line..endLine`, or a unified diff. */
+export interface Fix {
+  replacement?: string[];
+  diff?: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** Index into the report's series list. */
+  series: number;
+  /** 1-based patch index; 0 for the cover letter. */
+  patch: number;
+  /** Post-patch path; null for the commit message or the series as a whole. */
+  file: string | null;
+  /** Post-patch line, or commit-message line when `file` is null. */
+  line: number | null;
+  endLine?: number;
+  fix?: Fix;
+  /** The lines the finding is about, for text and email output (not in JSON). */
+  excerpt?: string[];
+  /** checkpatch's `#N`: the line within the patch mail (not in JSON). */
+  patchLine?: number;
+}
+
+export interface RuleMeta {
+  /** `family/name`, as in RULES.md. */
+  id: string;
+  severity: Severity;
+  scope: 'patch' | 'series';
+  /** What the rule reads: the diff alone, the touched files whole, or other files of the tree. */
+  needs: 'diff' | 'files' | 'tree';
+  /** One line, shown by `patchlint rules` and in SARIF. */
+  description: string;
+  fixable?: boolean;
+}
+
+export interface ReportInput {
+  message: string;
+  /** Omit or null for commit-message and series findings. */
+  file?: string | null;
+  line?: number | null;
+  endLine?: number;
+  fix?: Fix;
+  /** Overrides the rule's default for this finding (e.g. an inferred release is never above warning). */
+  severity?: Severity;
+  /** Series rules: the patch the finding belongs to (default: the cover, else the first patch). */
+  patch?: number;
+}
+
+/** Where the expected files come from, as the report states it. */
+export type TreeMode = 'diff' | 'tree' | 'git' | 'github';
+
+export interface RuleContext {
+  readonly series: Series;
+  /** Set for patch-scoped rules. */
+  readonly patch?: Patch;
+  /** Files after this patch (patch scope) or after the whole series (series scope). */
+  readonly tree: Tree;
+  /** Files before this patch (patch scope) or before the series (series scope). */
+  readonly treeBefore: Tree;
+  /** The tree after the first `k` patches of the series (0 = base). */
+  treeAt(k: number): Tree;
+  readonly mode: TreeMode;
+  readonly release: Release;
+  readonly config: Config;
+  /** Computes a value once per patch (or series) and shares it across rules. */
+  memo<T>(key: string, compute: () => T): T;
+  report(finding: ReportInput): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void | Promise<void>;
+}

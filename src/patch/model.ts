@@ -1,0 +1,133 @@
+// The series model every rule and reporter works on (see DESIGN.md "Model").
+// Post-patch line numbers are the coordinate system everywhere; commit-message
+// positions count the subject as line 1, so the body starts at line 3.
+import type { File as ParseDiffFile } from 'parse-diff';
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+/** What the bracketed prefix of a subject says: `[RFC PATCH v3 4/9]`. */
+export interface SubjectTags {
+  /** Every word of the prefix, in order, as written (`RFC`, `PATCH`, `v3`, `for-10.2`). */
+  words: string[];
+  isPatch: boolean;
+  isRfc: boolean;
+  isPull: boolean;
+  /** Explicit `vN`, undefined when absent (the series model then says 1). */
+  version?: number;
+  /** `i` of `i/n`; undefined when the subject has no `i/n`. */
+  index?: number;
+  /** `n` of `i/n`. */
+  total?: number;
+  /** The `i/n` counter as written, for rules about zero padding. */
+  counter?: string;
+  /** Prefix words that are neither PATCH, RFC, PULL, vN nor i/n (`for-10.2`, `QEMU`). */
+  other: string[];
+}
+
+export interface Trailer {
+  key: string;
+  value: string;
+  /** Line in the commit message (subject = 1). */
+  line: number;
+}
+
+/** One line of a file as the patch shows it after applying: added or context. */
+export interface PostLine {
+  /** Post-patch line number. */
+  line: number;
+  /** Text without the diff marker and without a trailing CR. */
+  text: string;
+  added: boolean;
+  /** The line ended in CR (a DOS line ending in the file, not mail transport). */
+  cr: boolean;
+  /** 1-based line of this diff line in the patch text (checkpatch's `#N`). */
+  patchLine: number;
+}
+
+/** One removed line, kept for rules that compare before and after. */
+export interface RemovedLine {
+  /** Pre-patch line number. */
+  line: number;
+  text: string;
+  patchLine: number;
+}
+
+export type FileStatus = 'added' | 'deleted' | 'modified' | 'renamed' | 'copied';
+
+/**
+ * parse-diff's file plus what it lacks: decoded paths, rename and copy,
+ * binary, and a map from every added or context line to its post-patch line.
+ */
+export interface FileDiff extends ParseDiffFile {
+  /** Post-patch path (the pre-patch path for a deletion), without `a/` `b/`. */
+  path: string;
+  /** Pre-patch path; differs from `path` for renames and copies. */
+  oldPath: string;
+  status: FileStatus;
+  binary: boolean;
+  /** `similarity index` of a rename or copy, in percent. */
+  similarity?: number;
+  /** Added and context lines by post-patch line number. */
+  lines: Map<number, PostLine>;
+  /** Added lines in order (a view of `lines`). */
+  added: PostLine[];
+  removed: RemovedLine[];
+  /** 1-based line of the `diff --git` (or `---`) header in the patch text. */
+  patchLine: number;
+}
+
+export interface Patch {
+  /** 1-based position in the series; 0 for a cover letter. */
+  index: number;
+  /** Series length the subject announces (1 for a lone patch). */
+  total: number;
+  /** Subject without the bracketed tags. */
+  subject: string;
+  /** The subject as sent, tags included. */
+  rawSubject: string;
+  tags: SubjectTags;
+  /** The author: an in-body `From:` line wins over the mail's From. */
+  author: Person;
+  /** Whoever sent the mail (header From); equals author for most patches. */
+  sender: Person;
+  /** ISO 8601, or undefined when the mail has no parseable Date. */
+  date?: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references: string[];
+  /** To and Cc of the mail, for the Cc rules. */
+  recipients: { to: Person[]; cc: Person[] };
+  /** From a format-patch `From <sha> Mon Sep 17 00:00:00 2001` line. */
+  commitSha?: string;
+  /** Commit message body (without the subject). */
+  message: string;
+  trailers: Trailer[];
+  /** Text between the `---` line and the diff (changelog, diffstat). */
+  notes: string;
+  files: FileDiff[];
+  /** Patch-text line of commit-message line 3 (the body's first line). */
+  messagePatchLine?: number;
+  /** Where this patch came from: input name and the line its mail starts on. */
+  origin: { input: string; line: number };
+}
+
+export interface Series {
+  /** 1 when the subjects carry no vN. */
+  version: number;
+  total: number;
+  cover?: Patch;
+  /** Patches in index order (the cover is not among them). */
+  patches: Patch[];
+  /** Indexes 1..total that did not arrive. */
+  missing: number[];
+  /** Message-ID of the cover, else of the first patch. */
+  messageId?: string;
+  /** Subject of the cover, else of the first patch, without tags. */
+  subject: string;
+}
+
+/** Commit-message line of a body line (0-based index into `message` lines). */
+export const MESSAGE_BODY_FIRST_LINE = 3;

@@ -1,0 +1,164 @@
+// Groups patches into series while mail streams in. Threading headers come
+// first (a patch joins the series of the mail it replies to), then, for
+// patches sent without a cover letter or threading, the same author, version
+// and length within a day. A series leaves as soon as it is complete; an
+// incomplete one leaves when no mail has joined it for a while, or at the end.
+import type { Patch, Series } from './model.js';
+
+export interface AssembledSeries {
+  /** Order of first appearance, so that output follows the input. */
+  seq: number;
+  series: Series;
+}
+
+interface Group {
+  seq: number;
+  version: number;
+  total: number;
+  author: string;
+  topic: string;
+  cover?: Patch;
+  byIndex: Map<number, Patch>;
+  /** Message-IDs of members and of the mails they reply to. */
+  ids: Set<string>;
+  firstDate?: number;
+  lastSeen: number;
+}
+
+const SAME_SERIES_WINDOW_MS = 24 * 3600 * 1000;
+
+export class SeriesAssembler {
+  private readonly open: Group[] = [];
+  private readonly byId = new Map<string, Group>();
+  private readonly seenMessageIds = new Set<string>();
+  private seq = 0;
+  private clock = 0;
+
+  /** @param idleLimit mails after which an incomplete series is given up on. */
+  constructor(private readonly idleLimit = 5000) {}
+
+  /** Adds a patch; returns the series that are complete (or given up on) now. */
+  add(patch: Patch): AssembledSeries[] {
+    this.clock++;
+    if (patch.messageId) {
+      // The same mail from two inputs (an mbox and its .eml) counts once.
+      if (this.seenMessageIds.has(patch.messageId)) return this.expire();
+      this.seenMessageIds.add(patch.messageId);
+    }
+    const group = this.findGroup(patch) ?? this.newGroup(patch);
+    if (patch.index === 0) group.cover = patch;
+    else group.byIndex.set(patch.index, patch);
+    for (const id of [patch.messageId, patch.inReplyTo]) {
+      if (id && !this.byId.has(id)) {
+        group.ids.add(id);
+        this.byId.set(id, group);
+      }
+    }
+    group.lastSeen = this.clock;
+
+    const done: AssembledSeries[] = [];
+    if (isComplete(group)) done.push(this.close(group));
+    return done.concat(this.expire());
+  }
+
+  /** Everything still open, in order of appearance. */
+  flush(): AssembledSeries[] {
+    return [...this.open].sort((a, b) => a.seq - b.seq).map((g) => this.close(g));
+  }
+
+  private findGroup(patch: Patch): Group | undefined {
+    const version = patch.tags.version ?? 1;
+    const fits = (g: Group | undefined): g is Group =>
+      !!g && g.version === version && g.total === patch.total && slotFree(g, patch);
+    // Nearest ancestor first: a v2 threaded under the v1 cover must not join v1.
+    const ancestors = [patch.inReplyTo, ...[...patch.references].reverse()];
+    for (const id of ancestors) {
+      const g = id ? this.byId.get(id) : undefined;
+      if (fits(g)) return g;
+    }
+    // A cover that arrives after its patches: they replied to its Message-ID.
+    const own = patch.messageId ? this.byId.get(patch.messageId) : undefined;
+    if (fits(own)) return own;
+    if (patch.total <= 1) return undefined;
+    const date = patch.date ? Date.parse(patch.date) : undefined;
+    return this.open.find(
+      (g) =>
+        fits(g) &&
+        g.author === patch.author.email.toLowerCase() &&
+        g.topic === topicOf(patch) &&
+        (date === undefined || g.firstDate === undefined || Math.abs(date - g.firstDate) < SAME_SERIES_WINDOW_MS),
+    );
+  }
+
+  private newGroup(patch: Patch): Group {
+    const group: Group = {
+      seq: this.seq++,
+      version: patch.tags.version ?? 1,
+      total: patch.total,
+      author: patch.author.email.toLowerCase(),
+      topic: topicOf(patch),
+      byIndex: new Map(),
+      ids: new Set(),
+      firstDate: patch.date ? Date.parse(patch.date) : undefined,
+      lastSeen: this.clock,
+    };
+    this.open.push(group);
+    return group;
+  }
+
+  private close(group: Group): AssembledSeries {
+    this.open.splice(this.open.indexOf(group), 1);
+    for (const id of group.ids) if (this.byId.get(id) === group) this.byId.delete(id);
+    return { seq: group.seq, series: toSeries(group) };
+  }
+
+  private expire(): AssembledSeries[] {
+    const stale = this.open.filter((g) => this.clock - g.lastSeen > this.idleLimit);
+    return stale.map((g) => this.close(g));
+  }
+}
+
+function slotFree(group: Group, patch: Patch): boolean {
+  return patch.index === 0 ? !group.cover : !group.byIndex.has(patch.index);
+}
+
+/** RFC, PULL and other prefix words must agree for cover-less grouping. */
+function topicOf(patch: Patch): string {
+  const t = patch.tags;
+  return [t.isRfc ? 'RFC' : '', t.isPull ? 'PULL' : '', ...t.other.map((w) => w.toLowerCase())].join(' ');
+}
+
+function isComplete(group: Group): boolean {
+  if (group.total <= 1 && group.byIndex.size === 1 && !group.cover && group.byIndex.has(1)) return true;
+  return !!group.cover && group.byIndex.size >= group.total && allPresent(group);
+}
+
+function allPresent(group: Group): boolean {
+  for (let i = 1; i <= group.total; i++) if (!group.byIndex.has(i)) return false;
+  return true;
+}
+
+export function toSeries(group: Pick<Group, 'version' | 'total' | 'cover' | 'byIndex'>): Series {
+  const patches = [...group.byIndex.values()].sort((a, b) => a.index - b.index);
+  const missing: number[] = [];
+  for (let i = 1; i <= group.total; i++) if (!group.byIndex.has(i)) missing.push(i);
+  const lead = group.cover ?? patches[0];
+  return {
+    version: group.version,
+    total: group.total,
+    cover: group.cover,
+    patches,
+    missing,
+    messageId: lead?.messageId,
+    subject: lead?.subject ?? '',
+  };
+}
+
+/** Groups a finite list of patches at once (tests, git ranges, the app). */
+export function assembleSeries(patches: Iterable<Patch>): Series[] {
+  const assembler = new SeriesAssembler(Number.POSITIVE_INFINITY);
+  const out: AssembledSeries[] = [];
+  for (const patch of patches) out.push(...assembler.add(patch));
+  out.push(...assembler.flush());
+  return out.sort((a, b) => a.seq - b.seq).map((a) => a.series);
+}

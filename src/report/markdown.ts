@@ -1,0 +1,53 @@
+// Markdown for places that render it: GitHub check summaries, issues, chat.
+import type { LintReport } from '../engine/lint.js';
+import type { Finding, Severity } from '../engine/types.js';
+import { countBySeverity, patchLabel, plural } from './counts.js';
+
+const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function where(f: Finding): string {
+  if (!f.file) return f.line ? `commit message, line ${f.line}` : 'series';
+  return `\`${f.file}${f.line ? `:${f.line}` : ''}\``;
+}
+
+/** Counts per rule, most frequent first: the check summary's first table. */
+export function ruleCountsTable(findings: readonly Finding[]): string {
+  const counts = new Map<string, { severity: Severity; n: number }>();
+  for (const f of findings) {
+    const entry = counts.get(f.rule) ?? { severity: f.severity, n: 0 };
+    entry.n++;
+    counts.set(f.rule, entry);
+  }
+  const rows = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
+  return ['| rule | severity | findings |', '|---|---|---:|', ...rows.map(([rule, e]) => `| \`${rule}\` | ${e.severity} | ${e.n} |`)].join('\n');
+}
+
+export function formatMarkdown(report: LintReport): string {
+  const out: string[] = [];
+  const counts = countBySeverity(report.findings);
+  out.push(`**qemu-patchlint**: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`, '');
+  if (report.findings.length) out.push(ruleCountsTable(report.findings), '');
+  report.series.forEach((series, i) => {
+    out.push(`### ${series.version > 1 ? `v${series.version}: ` : ''}${series.subject}`, '');
+    if (series.missing.length) out.push(`Missing from the input: ${series.missing.map((m) => `${m}/${series.total}`).join(', ')}.`, '');
+    for (const note of series.notes) out.push(`> ${note}`, '');
+    for (const patch of series.patches) {
+      const own = report.findings.filter((f) => f.series === i && f.patch === patch.index);
+      if (!own.length) continue;
+      const label = patchLabel(patch.index, series.total);
+      out.push(`#### ${label ? label + ' ' : ''}${patch.subject}`, '', '| | rule | where | message |', '|---|---|---|---|');
+      for (const f of own) out.push(`| ${ICON[f.severity]} | \`${f.rule}\` | ${where(f)} | ${escapeCell(f.message)} |`);
+      out.push('');
+    }
+  });
+  if (report.errors.length) {
+    out.push('### Inputs that could not be read', '');
+    for (const e of report.errors) out.push(`- \`${e.input}\`${e.line ? ` line ${e.line}` : ''}: ${e.message}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,75 @@
+// checkpatch.pl's layout, which QEMU developers read daily in patchew mails:
+//   ERROR: [rule] message
+//   #N: FILE: path:line:
+//   +the offending line
+// and a `total:` line per patch.
+import type { LintReport, SeriesSummary } from '../engine/lint.js';
+import type { Finding, Severity } from '../engine/types.js';
+import { countBySeverity, patchLabel, plural } from './counts.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** Also print where files came from and which release was assumed. */
+  verbose?: boolean;
+}
+
+const LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
+const COLOR: Record<Severity, string> = { error: '\x1b[1;31m', warning: '\x1b[1;33m', info: '\x1b[1;36m' };
+const RESET = '\x1b[0m';
+const BOLD = '\x1b[1m';
+
+/** The block for one finding, as checkpatch prints it. */
+export function formatFinding(f: Finding, color = false): string {
+  const label = color ? `${COLOR[f.severity]}${LABEL[f.severity]}${RESET}` : LABEL[f.severity];
+  const lines = [`${label}: [${f.rule}] ${f.message}`];
+  const where = f.patchLine ? `#${f.patchLine}: ` : '';
+  if (f.file) lines.push(`${where}FILE: ${f.file}${f.line ? `:${f.line}` : ''}:`);
+  else if (f.line && f.line > 1) lines.push(`${where}COMMIT MESSAGE line ${f.line}:`);
+  for (const text of f.excerpt ?? []) lines.push(f.file ? `+${text}` : text);
+  return lines.join('\n');
+}
+
+function seriesHeading(s: SeriesSummary): string {
+  const tags = ['PATCH', s.version > 1 ? `v${s.version}` : '', s.total > 1 ? `0/${s.total}` : ''].filter(Boolean).join(' ');
+  const present = s.patches.filter((p) => p.index > 0).length;
+  const missing = s.missing.length ? `; missing ${s.missing.join(', ')} of ${s.total}` : '';
+  return `=== [${tags}] ${s.subject} (${plural(present, 'patch')}${s.hasCover ? ' and a cover letter' : ''}${missing})`;
+}
+
+export function formatText(report: LintReport, options: TextOptions): string {
+  const bold = (t: string) => (options.color ? `${BOLD}${t}${RESET}` : t);
+  const out: string[] = [];
+  report.series.forEach((series, seriesIndex) => {
+    const findings = report.findings.filter((f) => f.series === seriesIndex);
+    if (report.series.length > 1 || series.total > 1) out.push(bold(seriesHeading(series)));
+    if (options.verbose) out.push(`NOTE: ${series.mode}`, `NOTE: ${series.releaseNote}`);
+    for (const note of series.notes) out.push(`NOTE: ${note}`);
+    if (out.length && out[out.length - 1] !== '') out.push('');
+
+    for (const patch of series.patches) {
+      const own = findings.filter((f) => f.patch === patch.index);
+      if (patch.index === 0 && !own.length) continue;
+      const label = patchLabel(patch.index, series.total);
+      out.push(bold(`--- ${label ? label + ' ' : ''}${patch.index === 0 ? '(cover letter) ' : ''}${patch.subject}`));
+      for (const finding of own) out.push(formatFinding(finding, options.color), '');
+      const counts = countBySeverity(own);
+      out.push(
+        `total: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}, ${patch.linesChecked} lines checked`,
+        '',
+      );
+    }
+  });
+  const counts = countBySeverity(report.findings);
+  const patches = report.series.reduce((n, s) => n + s.patches.filter((p) => p.index > 0).length, 0);
+  if (report.series.length > 1) {
+    out.push(
+      `${plural(report.series.length, 'series')}, ${plural(patches, 'patch')}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`,
+    );
+  }
+  return out.join('\n').replace(/\n*$/, '\n');
+}
+
+/** Input problems, for stderr: `patchlint: file:line: message`. */
+export function formatErrors(report: Pick<LintReport, 'errors'>): string {
+  return report.errors.map((e) => `patchlint: ${e.input}${e.line ? `:${e.line}` : ''}: ${e.message}\n`).join('');
+}

@@ -1,0 +1,140 @@
+// Turns command-line inputs (files, folders, `-`) into patches. Each input
+// fails on its own: a bad one becomes an error event naming it and the line,
+// and the others are still read.
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { isMboxSeparator, type RawMessage, splitMbox } from '../mail/mbox.js';
+import { NotAMailError, parseMail } from '../mail/parse.js';
+import { DiffError } from '../patch/diff.js';
+import { patchFromMail } from '../patch/from-mail.js';
+import type { Patch } from '../patch/model.js';
+import { looksLikePageCopy, mailFromPageCopy } from './page.js';
+
+export interface InputError {
+  input: string;
+  message: string;
+  /** 1-based line of the input the problem is at, when it has one. */
+  line?: number;
+}
+
+export type InputEvent = { kind: 'patch'; patch: Patch } | ({ kind: 'error' } & InputError);
+
+const PATCH_FILE = /\.(patch|eml|mbox|mbx|diff|txt)$/i;
+
+export const STDIN = '-';
+
+/** Reads every input in order; `stdin` serves `-`. */
+export async function* readInputs(inputs: readonly string[], stdin: Readable = process.stdin): AsyncGenerator<InputEvent> {
+  for (const input of inputs) {
+    if (input === STDIN) {
+      yield* readStream('<stdin>', stdin);
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(input);
+    } catch {
+      yield { kind: 'error', input, message: 'no such file or directory' };
+      continue;
+    }
+    if (info.isDirectory()) yield* readFolder(input);
+    else yield* readStream(input, createReadStream(input, { highWaterMark: 1 << 16 }));
+  }
+}
+
+async function* readFolder(folder: string): AsyncGenerator<InputEvent> {
+  const names = (await readdir(folder)).filter((n) => PATCH_FILE.test(n)).sort();
+  if (!names.length) {
+    yield { kind: 'error', input: folder, message: 'folder holds no .patch, .eml or .mbox files' };
+    return;
+  }
+  for (const name of names) {
+    const path = join(folder, name);
+    if ((await stat(path)).isFile()) yield* readStream(path, createReadStream(path, { highWaterMark: 1 << 16 }));
+  }
+}
+
+/** Hands the first chunk back after looking at it, then the rest of the stream. */
+async function peek(stream: AsyncIterable<Buffer>): Promise<{ head: Buffer; all: AsyncIterable<Buffer> }> {
+  const iterator = stream[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? Buffer.alloc(0) : Buffer.from(first.value);
+  async function* all() {
+    if (head.length) yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { head, all: all() };
+}
+
+async function* readStream(input: string, stream: Readable): AsyncGenerator<InputEvent> {
+  let peeked;
+  try {
+    peeked = await peek(stream);
+  } catch (error) {
+    yield { kind: 'error', input, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    return;
+  }
+  const { head, all } = peeked;
+  if (head.toString('latin1').trim() === '') {
+    yield { kind: 'error', input, message: 'empty input' };
+    return;
+  }
+  if (head.subarray(0, 8192).includes(0)) {
+    yield { kind: 'error', input, line: 1, message: 'binary data, not a mail, mbox or patch' };
+    return;
+  }
+  const firstLine = head.toString('latin1').split('\n', 1)[0]!.replace(/\r$/, '');
+
+  let patches = 0;
+  let failed = false;
+  const messages = isMboxSeparator(firstLine) || /^[\x21-\x39\x3b-\x7e]+:/.test(firstLine) ? splitMbox(all) : undefined;
+  if (!messages) {
+    // Not mail: maybe a patch copied from a web page; read it whole (pages are small).
+    const chunks: Buffer[] = [];
+    for await (const chunk of all) chunks.push(chunk);
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (!looksLikePageCopy(text)) {
+      yield { kind: 'error', input, line: 1, message: `not a mail, mbox or patch (line 1: "${firstLine.slice(0, 50)}")` };
+      return;
+    }
+    try {
+      const patch = patchFromMail(mailFromPageCopy(text), { input, line: 1 });
+      if (patch) {
+        patches++;
+        yield { kind: 'patch', patch };
+      }
+    } catch (error) {
+      yield errorEvent(input, 1, error);
+      failed = true;
+    }
+  } else {
+    for await (const raw of messages) {
+      const event = await readMessage(input, raw);
+      if (!event) continue;
+      if (event.kind === 'patch') patches++;
+      else failed = true;
+      yield event;
+    }
+  }
+  if (!patches && !failed) yield { kind: 'error', input, message: 'no patch in this input (replies and discussion mail are skipped)' };
+}
+
+async function readMessage(input: string, raw: RawMessage): Promise<InputEvent | undefined> {
+  // Lines inside `raw.bytes` count from the line after the separator.
+  const firstLine = raw.separator ? raw.line + 1 : raw.line;
+  try {
+    const mail = await parseMail(raw.bytes, raw.separator);
+    const patch = patchFromMail(mail, { input, line: firstLine });
+    return patch && { kind: 'patch', patch };
+  } catch (error) {
+    return errorEvent(input, firstLine, error);
+  }
+}
+
+function errorEvent(input: string, firstLine: number, error: unknown): InputEvent {
+  if (error instanceof NotAMailError) return { kind: 'error', input, line: firstLine + error.line - 1, message: error.message };
+  if (error instanceof DiffError) return { kind: 'error', input, line: firstLine + error.patchLine - 1, message: error.message };
+  throw error;
+}

@@ -1,0 +1,99 @@
+// Files at a git commit, read through one long-lived `git cat-file --batch`
+// per repository. Arguments go to git as an array: nothing passes a shell.
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import { type Tree, isSafeRelativePath, versionOf } from './tree.js';
+
+const run = promisify(execFile);
+
+export async function git(cwd: string, args: string[]): Promise<string> {
+  const { stdout } = await run('git', args, { cwd, maxBuffer: 1 << 30, encoding: 'utf8' });
+  return stdout;
+}
+
+/** Serves `<rev>:<path>` lookups in order from one cat-file process. */
+export class GitObjects {
+  private child?: ChildProcessWithoutNullStreams;
+  private buffer = Buffer.alloc(0);
+  private readonly waiting: Array<(content: Buffer | undefined) => void> = [];
+
+  constructor(private readonly cwd: string) {}
+
+  read(spec: string): Promise<Buffer | undefined> {
+    if (spec.includes('\n')) return Promise.resolve(undefined);
+    const child = this.start();
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      child.stdin.write(spec + '\n');
+    });
+  }
+
+  /** Ends the cat-file process; callers must close what they open. */
+  close(): void {
+    this.child?.stdin.end();
+    this.child = undefined;
+  }
+
+  private start(): ChildProcessWithoutNullStreams {
+    if (this.child) return this.child;
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, chunk]);
+      this.drain();
+    });
+    child.on('error', () => this.failAll());
+    child.on('exit', () => this.failAll());
+    this.child = child;
+    return child;
+  }
+
+  private drain(): void {
+    for (;;) {
+      const nl = this.buffer.indexOf(0x0a);
+      if (nl < 0 || !this.waiting.length) return;
+      const header = this.buffer.subarray(0, nl).toString('utf8');
+      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+        this.buffer = this.buffer.subarray(nl + 1);
+        this.waiting.shift()!(undefined);
+        continue;
+      }
+      const size = Number(header.split(' ')[2]);
+      if (this.buffer.length < nl + 1 + size + 1) return;
+      const content = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + size));
+      const type = header.split(' ')[1];
+      this.buffer = this.buffer.subarray(nl + 1 + size + 1);
+      this.waiting.shift()!(type === 'blob' ? content : undefined);
+    }
+  }
+
+  private failAll(): void {
+    this.child = undefined;
+    for (const resolve of this.waiting.splice(0)) resolve(undefined);
+  }
+}
+
+export class GitTree implements Tree {
+  readonly description: string;
+  private readonly cache = new Map<string, Promise<string | undefined>>();
+
+  constructor(
+    private readonly objects: GitObjects,
+    private readonly rev: string,
+  ) {
+    this.description = `git ${rev.slice(0, 12)}`;
+  }
+
+  read(path: string): Promise<string | undefined> {
+    if (!isSafeRelativePath(path)) return Promise.resolve(undefined);
+    let pending = this.cache.get(path);
+    if (!pending) {
+      pending = this.objects.read(`${this.rev}:${path}`).then((b) => b?.toString('utf8'));
+      this.cache.set(path, pending);
+    }
+    return pending;
+  }
+
+  version(): Promise<string | undefined> {
+    return versionOf(this);
+  }
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The e2e tests spawn git and node; 2 cores on CI.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
