@@ -3,12 +3,20 @@
 import type { Rule } from '../src/engine/types.js';
 import commitSobMissing from './commit/sob-missing.js';
 import migrationCapAccessorDeclMissing from './migration/cap-accessor-decl-missing.js';
+import migrationCapAccessorMissing from './migration/cap-accessor-missing.js';
+import migrationCapAccessorOrphan from './migration/cap-accessor-orphan.js';
 import migrationCapAccessorHeaderVisibility from './migration/cap-accessor-header-visibility.js';
 import migrationCapAccessorOrder from './migration/cap-accessor-order.js';
+import migrationCapCapsCheck from './migration/cap-caps-check.js';
+import migrationCapProperty from './migration/cap-property.js';
 
 export const ALL_RULES: readonly Rule[] = [
   commitSobMissing,
   migrationCapAccessorDeclMissing,
   migrationCapAccessorHeaderVisibility,
   migrationCapAccessorOrder,
+  migrationCapAccessorMissing,
+  migrationCapAccessorOrphan,
+  migrationCapProperty,
+  migrationCapCapsCheck,
 ];

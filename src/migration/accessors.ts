@@ -84,3 +84,25 @@ export async function capabilityAccessorNames(files: SeriesCFiles): Promise<Set<
   for (const a of final ? capabilityAccessors(final) : []) names.add(a.fn.name);
   return names;
 }
+
+export interface KnownAccessor {
+  name: string;
+  constants: string[];
+  /** The patch that adds it; undefined when only the tree shows it. */
+  patch?: number;
+  step?: number;
+  line: number;
+}
+
+/** Capability accessors after the series: the ones the series adds, then the others the tree has. */
+export async function knownCapabilityAccessors(files: SeriesCFiles): Promise<KnownAccessor[]> {
+  const removed = new Set(removedCapabilityAccessors(files).map((a) => a.name));
+  const added = addedCapabilityAccessors(files);
+  const out: KnownAccessor[] = added.map((a) => ({ name: a.name, constants: a.constants, patch: a.patch, step: a.step, line: a.line }));
+  const final = await files.final(OPTIONS_C);
+  for (const a of final ? capabilityAccessors(final) : []) {
+    if (!out.some((k) => k.name === a.fn.name)) out.push({ name: a.fn.name, constants: a.constants, line: a.fn.line ?? 0 });
+  }
+  // Without a tree, an accessor the series removes and does not add back is gone.
+  return out.filter((k) => k.patch !== undefined || final || !removed.has(k.name));
+}
