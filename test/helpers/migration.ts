@@ -107,7 +107,7 @@ export const migrationEdits = {
   },
   /** Removes a value (and its doc) from MigrationCapability. */
   removeCapability(value: string, docLines: string): Edit {
-    return chain(replace(docLines, ''), replace(`'${value}', `, ''));
+    return chain(replace(docLines, ''), replace(` '${value}',`, ''));
   },
   /** A capability accessor in options.c, placed before the definition of `before`. */
   accessor(name: string, constant: string, before: string): Edit {
