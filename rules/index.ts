@@ -9,6 +9,15 @@ import migrationCapAccessorHeaderVisibility from './migration/cap-accessor-heade
 import migrationCapAccessorOrder from './migration/cap-accessor-order.js';
 import migrationCapCapsCheck from './migration/cap-caps-check.js';
 import migrationCapProperty from './migration/cap-property.js';
+import migrationParamAccessor from './migration/param-accessor.js';
+import migrationParamApply from './migration/param-apply.js';
+import migrationParamCheck from './migration/param-check.js';
+import migrationParamDocSync from './migration/param-doc-sync.js';
+import migrationParamEnumStructSync from './migration/param-enum-struct-sync.js';
+import migrationParamHasFields from './migration/param-has-fields.js';
+import migrationParamHmpInfo from './migration/param-hmp-info.js';
+import migrationParamHmpSet from './migration/param-hmp-set.js';
+import migrationParamPropertyDefault from './migration/param-property-default.js';
 
 export const ALL_RULES: readonly Rule[] = [
   commitSobMissing,
@@ -19,4 +28,13 @@ export const ALL_RULES: readonly Rule[] = [
   migrationCapAccessorOrphan,
   migrationCapProperty,
   migrationCapCapsCheck,
+  migrationParamAccessor,
+  migrationParamApply,
+  migrationParamCheck,
+  migrationParamDocSync,
+  migrationParamEnumStructSync,
+  migrationParamHasFields,
+  migrationParamHmpInfo,
+  migrationParamHmpSet,
+  migrationParamPropertyDefault,
 ];

@@ -122,3 +122,87 @@ export const migrationEdits = {
     return insertAfter('    DEFINE_PROP_MIG_CAP("mapped-ram", MIGRATION_CAPABILITY_MAPPED_RAM),\n', `    DEFINE_PROP_MIG_CAP("${property}", ${constant}),\n`);
   },
 };
+
+export const replaceAll =
+  (old: string, now: string): Edit =>
+  (text) => {
+    must(text, old);
+    return text.split(old).join(now);
+  };
+
+/** What a new boolean-like parameter touches; leave a part out to test its rule. */
+export interface ParameterParts {
+  /** Which QAPI copies to add (default: all the layout has). */
+  schema?: Array<'enum' | 'set' | 'params'>;
+  /** Per-copy descriptions (default: the same `doc` everywhere). */
+  docs?: Partial<Record<'enum' | 'set' | 'params', string>>;
+  property?: boolean;
+  accessor?: boolean;
+  prototype?: boolean;
+  query?: boolean;
+  init?: boolean;
+  testApply?: boolean;
+  apply?: boolean;
+  check?: boolean;
+  hasFields?: boolean;
+  hmpSet?: boolean;
+  hmpInfo?: boolean;
+}
+
+/**
+ * The edits a new `bool` parameter `name` makes in the synthetic tree of
+ * `layout`, everything included unless `parts` leaves it out.
+ */
+export function parameterEdits(layout: 'layout-a' | 'layout-b', name: string, doc: string, parts: ParameterParts = {}): Record<string, Edit> {
+  const f = name.replace(/-/g, '_');
+  const upper = f.toUpperCase();
+  const on = (k: keyof ParameterParts) => parts[k] !== false;
+  const copies = parts.schema ?? (layout === 'layout-a' ? ['enum', 'set', 'params'] : ['enum', 'params']);
+  const docOf = (copy: 'enum' | 'set' | 'params') => `\n#\n${(parts.docs?.[copy] ?? doc).replace(/\n*$/, '')}`;
+  const features = '\n#\n# Features:\n#\n# @unstable: Member @x-checkpoint-delay is experimental.';
+  const json: Edit[] = [];
+  // The documented definitions, in file order, each ending with the same Features section.
+  const owners = layout === 'layout-a' ? (['enum', 'set', 'params'] as const) : (['params'] as const);
+  json.push((text) =>
+    text
+      .split(features)
+      .map((piece, i) => {
+        const owner = owners[i];
+        return owner && copies.includes(owner) ? piece + docOf(owner) : piece;
+      })
+      .join(features),
+  );
+  if (copies.includes('enum')) json.push(replace("           'mode'] }", `           'mode',\n           '${name}'] }`));
+  const structs = copies.filter((c) => c !== 'enum').length;
+  if (structs === 2) json.push(replaceAll("            '*mode': 'MigMode'} }", `            '*mode': 'MigMode',\n            '*${name}': 'bool'} }`));
+  else if (structs === 1) {
+    // Only one struct: MigrateSetParameters comes first in the file.
+    const nth = copies.includes('set') ? 0 : layout === 'layout-a' ? 1 : 0;
+    json.push((text) => {
+      const anchor = "            '*mode': 'MigMode'} }";
+      let at = -1;
+      for (let i = 0; i <= nth; i++) at = text.indexOf(anchor, at + 1);
+      return text.slice(0, at) + `            '*mode': 'MigMode',\n            '*${name}': 'bool'} }` + text.slice(at + anchor.length);
+    });
+  }
+
+  const c: Edit[] = [];
+  if (on('property')) c.push(insertAfter('                      MIG_MODE_NORMAL),\n', `    DEFINE_PROP_BOOL("${name}", MigrationState,\n                     parameters.${f}, true),\n`));
+  if (on('accessor')) c.push(insertBefore('/* parameters helpers */', `bool migrate_${f}(void)\n{\n    MigrationState *s = migrate_get_current();\n\n    return s->parameters.${f};\n}\n\n`));
+  if (layout === 'layout-a' && on('query')) c.push(insertAfter('    params->mode = s->parameters.mode;\n', `    params->has_${f} = true;\n    params->${f} = s->parameters.${f};\n`));
+  if (layout === 'layout-a' && on('init')) c.push(replace('    params->has_mode = true;\n}\n', `    params->has_mode = true;\n    params->has_${f} = true;\n}\n`));
+  if (layout === 'layout-b' && on('hasFields')) c.push(replace('&p->has_multifd_channels, &p->has_mode,', `&p->has_multifd_channels, &p->has_mode,\n        &p->has_${f},`));
+  if (on('testApply')) c.push(insertAfter('    if (params->has_mode) {\n        dest->mode = params->mode;\n    }\n', `\n    if (params->has_${f}) {\n        dest->${f} = params->${f};\n    }\n`));
+  if (on('apply')) c.push(insertAfter('    if (params->has_mode) {\n        s->parameters.mode = params->mode;\n    }\n', `\n    if (params->has_${f}) {\n        s->parameters.${f} = params->${f};\n    }\n`));
+  if (parts.check) c.push(insertBefore('    return true;\n}\n\nstatic void migrate_params_test_apply', `    if (params->has_${f} && params->${f} && !migrate_mapped_ram()) {\n        error_setg(errp, "${name} requires mapped-ram");\n        return false;\n    }\n\n`));
+
+  const hmp: Edit[] = [];
+  if (on('hmpInfo')) hmp.push(insertAfter('            qapi_enum_lookup(&MigMode_lookup, params->mode));\n', `        monitor_printf(mon, "%s: %s\\n",\n            MigrationParameter_str(MIGRATION_PARAMETER_${upper}),\n            params->${f} ? "on" : "off");\n`));
+  if (on('hmpSet')) hmp.push(insertBefore('    default:\n        g_assert_not_reached();', `    case MIGRATION_PARAMETER_${upper}:\n        p->has_${f} = true;\n        visit_type_bool(v, param, &p->${f}, &err);\n        break;\n`));
+
+  const edits: Record<string, Edit> = { 'qapi/migration.json': chain(...json) };
+  if (c.length) edits['migration/options.c'] = chain(...c);
+  if (on('accessor') && on('prototype')) edits['migration/options.h'] = insertBefore('const char *migrate_tls_creds(void);', `bool migrate_${f}(void);\n`);
+  if (hmp.length) edits['migration/migration-hmp-cmds.c'] = chain(...hmp);
+  return edits;
+}

@@ -67,8 +67,9 @@ function diffOps(a: string[], b: string[]): Op[] {
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) ops.push({ kind: 'same', text: a[i]!, a: ++i, b: ++j });
-    else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) ops.push({ kind: 'add', text: b[j]!, b: ++j });
-    else ops.push({ kind: 'del', text: a[i]!, a: ++i });
+    // Removals before additions, as git prints them.
+    else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ kind: 'del', text: a[i]!, a: ++i });
+    else ops.push({ kind: 'add', text: b[j]!, b: ++j });
   }
   return ops;
 }
