@@ -102,7 +102,7 @@ export const migrationEdits = {
     const entry = options.unstable ? `{ 'name': '${value}', 'features': [ 'unstable' ] }` : `'${value}'`;
     return chain(
       insertBefore('#\n# Features:\n#\n# @unstable: Member @x-colo is experimental.', `${doc.replace(/\n*$/, '\n')}#\n`),
-      replace("'return-path', 'switchover-ack', 'mapped-ram'] }", `'return-path', 'switchover-ack', 'mapped-ram',\n           ${entry}] }`),
+      replace("'return-path', 'background-snapshot', 'mapped-ram'] }", `'return-path', 'background-snapshot', 'mapped-ram',\n           ${entry}] }`),
     );
   },
   /** Removes a value (and its doc) from MigrationCapability. */

@@ -18,7 +18,7 @@ ruleTester(rule, {
     {
       name: 'prototype in include/migration/client-options.h',
       patch: seriesMbox(tree, [
-        { subject: 'migration: add local-tap capability', edits: { [C]: accessor, 'include/migration/client-options.h': e.prototype('migrate_local_tap', 'migrate_switchover_ack') } },
+        { subject: 'migration: add local-tap capability', edits: { [C]: accessor, 'include/migration/client-options.h': e.prototype('migrate_local_tap', 'migrate_background_snapshot') } },
       ]),
     },
     {
@@ -64,7 +64,7 @@ ruleTester(rule, {
       errors: [
         {
           file: C,
-          line: 67,
+          line: 75,
           severity: 'error',
           message:
             'migrate_local_tap() has no prototype: declare "bool migrate_local_tap(void);" under /* capabilities */ in migration/options.h (or in include/migration/client-options.h if code outside migration/ calls it) (checked in the diffs of the series)',
@@ -78,7 +78,7 @@ ruleTester(rule, {
         { subject: 'qapi/migration: add local-tap capability', edits: { 'qapi/migration.json': cap } },
         { subject: 'migration: add migrate_local_tap()', edits: { [C]: accessor } },
       ]),
-      errors: [{ patch: 2, file: C, line: 67, message: /\(checked in the tree with the series applied\)$/ }],
+      errors: [{ patch: 2, file: C, line: 75, message: /\(checked in the tree with the series applied\)$/ }],
     },
   ],
 });

@@ -15,7 +15,7 @@ ruleTester(rule, {
       name: 'called from net/, declared in client-options.h',
       tree,
       patch: seriesMbox(tree, [
-        { subject: 'migration: add local-tap capability', edits: { [C]: accessor, [PUBLIC]: e.prototype('migrate_local_tap', 'migrate_switchover_ack') } },
+        { subject: 'migration: add local-tap capability', edits: { [C]: accessor, [PUBLIC]: e.prototype('migrate_local_tap', 'migrate_background_snapshot') } },
         { subject: 'net/tap: support local migration', edits: { 'net/tap.c': callFromTap } },
       ]),
     },
@@ -63,7 +63,7 @@ ruleTester(rule, {
           edits: {
             [C]: accessor,
             [H]: e.prototype('migrate_local_tap', 'migrate_mapped_ram'),
-            [PUBLIC]: e.prototype('migrate_tap_fds', 'migrate_switchover_ack'),
+            [PUBLIC]: e.prototype('migrate_tap_fds', 'migrate_background_snapshot'),
           },
         },
         { subject: 'net/tap: support local migration', edits: { 'net/tap.c': callFromTap } },

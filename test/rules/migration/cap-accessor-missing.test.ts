@@ -28,9 +28,10 @@ ruleTester(rule, {
       ]),
     },
     {
+      // As "migration: Deprecate zero-blocks capability" did.
       name: 'deprecating a value is not adding one',
       tree,
-      patch: seriesMbox(tree, [{ subject: 'migration: deprecate events capability', edits: { [J]: replace("'data': ['xbzrle', 'events',", "'data': ['xbzrle',\n           { 'name': 'events', 'features': [ 'deprecated' ] },") } }]),
+      patch: seriesMbox(tree, [{ subject: 'migration: deprecate zero-blocks capability', edits: { [J]: replace("'data': ['xbzrle', 'zero-blocks', 'events',", "'data': ['xbzrle',\n           { 'name': 'zero-blocks', 'features': [ 'deprecated' ] },\n           'events',") } }]),
     },
   ],
   invalid: [
@@ -41,7 +42,7 @@ ruleTester(rule, {
       errors: [
         {
           file: J,
-          line: 53,
+          line: 55,
           severity: 'error',
           message: `capability 'local-tap' has no accessor: add "bool migrate_local_tap(void)" returning s->capabilities[MIGRATION_CAPABILITY_LOCAL_TAP] to migration/options.c (checked in the tree with the series applied)`,
         },
@@ -54,7 +55,7 @@ ruleTester(rule, {
       errors: [
         {
           file: C,
-          line: 67,
+          line: 75,
           severity: 'error',
           message: `migrate_local_tap() returns s->capabilities[MIGRATION_CAPABILITY_LOCALTAP], not MIGRATION_CAPABILITY_LOCAL_TAP: the accessor of 'local-tap' reads another capability (checked in the tree with the series applied)`,
         },
@@ -64,7 +65,7 @@ ruleTester(rule, {
       name: 'the accessor has another name',
       tree,
       patch: seriesMbox(tree, [{ subject: 'migration: add local-tap capability', edits: { [J]: cap, [C]: e.accessor('migrate_localtap', 'MIGRATION_CAPABILITY_LOCAL_TAP', 'migrate_mapped_ram'), [H]: e.prototype('migrate_localtap', 'migrate_mapped_ram') } }]),
-      errors: [{ file: C, line: 67, severity: 'warning', message: "the accessor of 'local-tap' is migrate_localtap(); options.c names capability accessors after the value (x_ dropped): call it migrate_local_tap()" }],
+      errors: [{ file: C, line: 75, severity: 'warning', message: "the accessor of 'local-tap' is migrate_localtap(); options.c names capability accessors after the value (x_ dropped): call it migrate_local_tap()" }],
     },
     {
       name: 'a patch uses the capability before its accessor arrives',
@@ -74,7 +75,7 @@ ruleTester(rule, {
         { subject: 'migration: check local-tap', edits: { [C]: checkInCapsCheck } },
         { subject: 'migration: add migrate_local_tap()', edits: { [C]: accessor, [H]: proto } },
       ]),
-      errors: [{ patch: 2, file: C, line: 113, severity: 'info', message: "this patch uses capability 'local-tap' (MIGRATION_CAPABILITY_LOCAL_TAP) before its accessor migrate_local_tap() arrives in patch 3" }],
+      errors: [{ patch: 2, file: C, line: 121, severity: 'info', message: "this patch uses capability 'local-tap' (MIGRATION_CAPABILITY_LOCAL_TAP) before its accessor migrate_local_tap() arrives in patch 3" }],
     },
   ],
 });

@@ -34,7 +34,7 @@ ruleTester(rule, {
       name: 'placed after a neighbour it sorts before (the seed), diff only',
       patch: seriesMbox(tree, [{ subject: 'migration: add local-tap capability', edits: add('migrate_local_tap', 'migrate_return_path') }]),
       errors: [
-        { file: C, line: 74, severity: 'info', message: 'migrate_local_tap() is out of alphabetical order among the capability accessors: it sorts before migrate_mapped_ram() above it' },
+        { file: C, line: 82, severity: 'info', message: 'migrate_local_tap() is out of alphabetical order among the capability accessors: it sorts before migrate_mapped_ram() above it' },
         { file: H, line: 25, severity: 'info', message: 'migrate_local_tap() is out of alphabetical order among the capability accessors: it sorts before migrate_mapped_ram() above it' },
       ],
     },

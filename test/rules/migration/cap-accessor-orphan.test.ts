@@ -6,11 +6,11 @@ const tree = layoutTree('layout-a');
 const J = 'qapi/migration.json';
 const C = 'migration/options.c';
 const H = 'migration/options.h';
-const EVENTS_DOC = '# @events: generate events for each migration state change.\n#     (since 2.4)\n#\n';
-const removeEvents = e.removeCapability('events', EVENTS_DOC);
-const removeEventsAccessor = chain(
-  replace('bool migrate_events(void)\n{\n    MigrationState *s = migrate_get_current();\n\n    return s->capabilities[MIGRATION_CAPABILITY_EVENTS];\n}\n\n', ''),
-  replace('    DEFINE_PROP_MIG_CAP("x-events", MIGRATION_CAPABILITY_EVENTS),\n', ''),
+const ZERO_BLOCKS_DOC = '# @zero-blocks: During storage migration encode blocks of zeroes\n#     efficiently.  (since 1.6)\n#\n';
+const removeZeroBlocks = e.removeCapability('zero-blocks', ZERO_BLOCKS_DOC);
+const removeZeroBlocksAccessor = chain(
+  replace('\nbool migrate_zero_blocks(void)\n{\n    MigrationState *s = migrate_get_current();\n\n    return s->capabilities[MIGRATION_CAPABILITY_ZERO_BLOCKS];\n}\n', ''),
+  replace('    DEFINE_PROP_MIG_CAP("x-zero-blocks", MIGRATION_CAPABILITY_ZERO_BLOCKS),\n', ''),
 );
 
 ruleTester(rule, {
@@ -18,7 +18,7 @@ ruleTester(rule, {
     {
       name: 'a value removed together with its accessor and prototype',
       tree,
-      patch: seriesMbox(tree, [{ subject: 'migration: remove the events capability', edits: { [J]: removeEvents, [C]: removeEventsAccessor, [H]: replace('bool migrate_events(void);\n', '') } }]),
+      patch: seriesMbox(tree, [{ subject: 'migration: remove the zero-blocks capability', edits: { [J]: removeZeroBlocks, [C]: removeZeroBlocksAccessor, [H]: replace('bool migrate_zero_blocks(void);\n', '') } }]),
     },
     {
       name: 'a new accessor of an existing value',
@@ -27,28 +27,28 @@ ruleTester(rule, {
     },
     {
       name: 'without a tree, an accessor nobody shows is not assumed',
-      patch: seriesMbox(tree, [{ subject: 'qapi/migration: remove the events capability', edits: { [J]: removeEvents } }]),
+      patch: seriesMbox(tree, [{ subject: 'qapi/migration: remove the zero-blocks capability', edits: { [J]: removeZeroBlocks } }]),
     },
   ],
   invalid: [
     {
       name: 'a value removed, its accessor left behind',
       tree,
-      patch: seriesMbox(tree, [{ subject: 'qapi/migration: remove the events capability', edits: { [J]: removeEvents } }]),
+      patch: seriesMbox(tree, [{ subject: 'qapi/migration: remove the zero-blocks capability', edits: { [J]: removeZeroBlocks } }]),
       errors: [
         {
           file: C,
-          line: 60,
+          line: 96,
           severity: 'warning',
-          message: "'events' is removed from MigrationCapability, but migrate_events() still returns s->capabilities[MIGRATION_CAPABILITY_EVENTS]: remove the accessor and its prototype (checked in the tree with the series applied)",
+          message: "'zero-blocks' is removed from MigrationCapability, but migrate_zero_blocks() still returns s->capabilities[MIGRATION_CAPABILITY_ZERO_BLOCKS]: remove the accessor and its prototype (checked in the tree with the series applied)",
         },
       ],
     },
     {
       name: 'a new accessor of a constant that is no value',
       tree,
-      patch: seriesMbox(tree, [{ subject: 'migration: add migrate_zero_blocks()', edits: { [C]: e.accessor('migrate_zero_blocks', 'MIGRATION_CAPABILITY_ZERO_BLOCKS', 'migrate_xbzrle') } }]),
-      errors: [{ file: C, line: 88, message: 'migrate_zero_blocks() returns s->capabilities[MIGRATION_CAPABILITY_ZERO_BLOCKS], but MIGRATION_CAPABILITY_ZERO_BLOCKS is not a MigrationCapability value (checked in the tree with the series applied)' }],
+      patch: seriesMbox(tree, [{ subject: 'migration: add migrate_block()', edits: { [C]: e.accessor('migrate_block', 'MIGRATION_CAPABILITY_BLOCK', 'migrate_colo') } }]),
+      errors: [{ file: C, line: 61, message: 'migrate_block() returns s->capabilities[MIGRATION_CAPABILITY_BLOCK], but MIGRATION_CAPABILITY_BLOCK is not a MigrationCapability value (checked in the tree with the series applied)' }],
     },
   ],
 });

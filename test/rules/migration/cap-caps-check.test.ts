@@ -36,7 +36,7 @@ ruleTester(rule, {
       errors: [
         {
           file: J,
-          line: 39,
+          line: 41,
           severity: 'info',
           message: `the doc of capability 'local-tap' states a condition ("Requires") but nothing checks MIGRATION_CAPABILITY_LOCAL_TAP: enforce it in migrate_caps_check() (migration/options.c) or where migration starts`,
         },

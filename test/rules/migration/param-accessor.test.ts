@@ -15,7 +15,7 @@ ruleTester(rule, {
       name: 'accessor without a prototype',
       tree: trees['layout-a'],
       patch: directIo('layout-a', { prototype: false }),
-      errors: [{ file: 'migration/options.c', line: 171, severity: 'info', message: 'migrate_direct_io() has no prototype: declare it under /* parameters */ in migration/options.h (or include/migration/client-options.h if code outside migration/ calls it)' }],
+      errors: [{ file: 'migration/options.c', line: 179, severity: 'info', message: 'migrate_direct_io() has no prototype: declare it under /* parameters */ in migration/options.h (or include/migration/client-options.h if code outside migration/ calls it)' }],
     },
     {
       name: 'net/ reads the parameter directly',
