@@ -60,16 +60,26 @@ export const chain =
 export interface PatchSpec {
   subject: string;
   body?: string;
+  /** Extra mail headers (fixtures: X-Patchlint-Expect). */
+  headers?: string[];
   /** Path -> edit of the current text ('' for a new file). */
   edits: Record<string, Edit>;
 }
 
 /** The patches of a series, each diffed against the tree left by the ones before. */
-export function seriesOf(base: Record<string, string>, patches: PatchSpec[], options: { version?: number; date?: string } = {}): string[] {
+export interface SeriesOptions {
+  version?: number;
+  date?: string;
+  from?: string;
+  /** Message-IDs are `<prefix.i@example.org>`. */
+  idPrefix?: string;
+}
+
+export function seriesOf(base: Record<string, string>, patches: PatchSpec[], options: SeriesOptions = {}): string[] {
   const files = { ...base };
   const total = patches.length;
   const v = options.version && options.version > 1 ? ` v${options.version}` : '';
-  const id = (i: number) => `<20250901100000.${i}-${total}-${patches[0]!.subject.length}@example.org>`;
+  const id = (i: number) => (options.idPrefix ? `<${options.idPrefix}.${i}@example.org>` : `<20250901100000.${i}-${total}-${patches[0]!.subject.length}@example.org>`);
   return patches.map((spec, i) => {
     const diff = Object.entries(spec.edits)
       .map(([path, edit]) => {
@@ -86,12 +96,14 @@ export function seriesOf(base: Record<string, string>, patches: PatchSpec[], opt
       messageId: id(i + 1),
       ...(i > 0 ? { inReplyTo: id(1) } : {}),
       date: options.date ?? `Mon, 1 Sep 2025 10:0${i}:00 +0200`,
+      ...(options.from ? { from: options.from } : {}),
+      ...(spec.headers ? { extraHeaders: spec.headers } : {}),
     });
   });
 }
 
 /** A whole series as one mbox. */
-export function seriesMbox(base: Record<string, string>, patches: PatchSpec[], options: { version?: number; date?: string } = {}): string {
+export function seriesMbox(base: Record<string, string>, patches: PatchSpec[], options: SeriesOptions = {}): string {
   return mbox(...seriesOf(base, patches, options));
 }
 
@@ -105,9 +117,13 @@ export const migrationEdits = {
       replace("'return-path', 'background-snapshot', 'mapped-ram'] }", `'return-path', 'background-snapshot', 'mapped-ram',\n           ${entry}] }`),
     );
   },
-  /** Removes a value (and its doc) from MigrationCapability. */
-  removeCapability(value: string, docLines: string): Edit {
-    return chain(replace(docLines, ''), replace(` '${value}',`, ''));
+  /** Removes the deprecated zero-blocks value, its description and its deprecation note. */
+  removeZeroBlocks(): Edit {
+    return chain(
+      replace('# @zero-blocks: During storage migration encode blocks of zeroes\n#     efficiently.  (since 1.6)\n#\n', ''),
+      replace('#\n# @deprecated: Member @zero-blocks is deprecated as being part of\n#     block migration which was already removed.\n', ''),
+      replace("           { 'name': 'zero-blocks', 'features': [ 'deprecated' ] },\n", ''),
+    );
   },
   /** A capability accessor in options.c, placed before the definition of `before`. */
   accessor(name: string, constant: string, before: string): Edit {

@@ -1,5 +1,5 @@
 import rule from '../../../rules/migration/cap-accessor-missing.js';
-import { insertAfter, layoutTree, migrationEdits as e, replace, seriesMbox } from '../../helpers/migration.js';
+import { chain, insertAfter, layoutTree, migrationEdits as e, replace, seriesMbox } from '../../helpers/migration.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
 const tree = layoutTree('layout-a');
@@ -31,7 +31,17 @@ ruleTester(rule, {
       // As "migration: Deprecate zero-blocks capability" did.
       name: 'deprecating a value is not adding one',
       tree,
-      patch: seriesMbox(tree, [{ subject: 'migration: deprecate zero-blocks capability', edits: { [J]: replace("'data': ['xbzrle', 'zero-blocks', 'events',", "'data': ['xbzrle',\n           { 'name': 'zero-blocks', 'features': [ 'deprecated' ] },\n           'events',") } }]),
+      patch: seriesMbox(tree, [
+        {
+          subject: 'migration: deprecate events capability',
+          edits: {
+            [J]: chain(
+              replace("           'events',\n", "           { 'name': 'events', 'features': [ 'deprecated' ] },\n"),
+              replace('# @deprecated: Member @zero-blocks is deprecated', '# @deprecated: Members @zero-blocks and @events are deprecated'),
+            ),
+          },
+        },
+      ]),
     },
   ],
   invalid: [
@@ -42,7 +52,7 @@ ruleTester(rule, {
       errors: [
         {
           file: J,
-          line: 55,
+          line: 60,
           severity: 'error',
           message: `capability 'local-tap' has no accessor: add "bool migrate_local_tap(void)" returning s->capabilities[MIGRATION_CAPABILITY_LOCAL_TAP] to migration/options.c (checked in the tree with the series applied)`,
         },

@@ -6,8 +6,7 @@ const tree = layoutTree('layout-a');
 const J = 'qapi/migration.json';
 const C = 'migration/options.c';
 const H = 'migration/options.h';
-const ZERO_BLOCKS_DOC = '# @zero-blocks: During storage migration encode blocks of zeroes\n#     efficiently.  (since 1.6)\n#\n';
-const removeZeroBlocks = e.removeCapability('zero-blocks', ZERO_BLOCKS_DOC);
+const removeZeroBlocks = e.removeZeroBlocks();
 const removeZeroBlocksAccessor = chain(
   replace('\nbool migrate_zero_blocks(void)\n{\n    MigrationState *s = migrate_get_current();\n\n    return s->capabilities[MIGRATION_CAPABILITY_ZERO_BLOCKS];\n}\n', ''),
   replace('    DEFINE_PROP_MIG_CAP("x-zero-blocks", MIGRATION_CAPABILITY_ZERO_BLOCKS),\n', ''),

@@ -32,7 +32,7 @@ ruleTester(rule, {
       errors: [
         {
           file: J,
-          line: 55,
+          line: 60,
           severity: 'info',
           message: `capability 'local-tap' has no DEFINE_PROP_MIG_CAP("local-tap", MIGRATION_CAPABILITY_LOCAL_TAP) in migration_properties[] (migration/options.c); add one if -global migration.local-tap=on should work`,
         },

@@ -14,8 +14,8 @@ ruleTester(rule, {
       tree: trees['layout-a'],
       patch: directIo('layout-a', { apply: false, query: false }),
       errors: [
-        { file: 'qapi/migration.json', line: 188, severity: 'error', message: 'migrate_params_apply() never copies direct_io: migrate-set-parameters silently ignores it (checked in the tree)' },
-        { file: 'qapi/migration.json', line: 188, severity: 'error', message: 'qmp_query_migrate_parameters() never copies direct_io: query-migrate-parameters never returns it (checked in the tree)' },
+        { file: 'qapi/migration.json', line: 193, severity: 'error', message: 'migrate_params_apply() never copies direct_io: migrate-set-parameters silently ignores it (checked in the tree)' },
+        { file: 'qapi/migration.json', line: 193, severity: 'error', message: 'qmp_query_migrate_parameters() never copies direct_io: query-migrate-parameters never returns it (checked in the tree)' },
       ],
     },
     {

@@ -14,7 +14,7 @@ ruleTester(rule, {
       name: 'a range nobody checks',
       tree: trees['layout-a'],
       patch: directIo('layout-a', {}, RANGE),
-      errors: [{ file: 'qapi/migration.json', line: 86, severity: 'info', message: `the doc of 'direct-io' states a range ("between 0 and 1") that migrate_params_check() never checks: reject other values there with error_setg()` }],
+      errors: [{ file: 'qapi/migration.json', line: 91, severity: 'info', message: `the doc of 'direct-io' states a range ("between 0 and 1") that migrate_params_check() never checks: reject other values there with error_setg()` }],
     },
   ],
 });

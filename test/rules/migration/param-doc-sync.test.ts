@@ -14,7 +14,7 @@ ruleTester(rule, {
       name: 'layout A: MigrateSetParameters says something else',
       tree: trees['layout-a'],
       patch: directIo('layout-a', { docs: { set: OTHER } }),
-      errors: [{ file: 'qapi/migration.json', line: 122, severity: 'warning', message: "the description of 'direct-io' in MigrateSetParameters differs from the one in MigrationParameter (line 86): keep the copies identical" }],
+      errors: [{ file: 'qapi/migration.json', line: 127, severity: 'warning', message: "the description of 'direct-io' in MigrateSetParameters differs from the one in MigrationParameter (line 91): keep the copies identical" }],
     },
   ],
 });

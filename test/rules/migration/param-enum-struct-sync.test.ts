@@ -12,7 +12,7 @@ ruleTester(rule, {
       name: 'layout A: only in MigrationParameters',
       tree: trees['layout-a'],
       patch: directIo('layout-a', { schema: ['params'] }),
-      errors: [{ file: 'qapi/migration.json', line: 180, severity: 'error', message: "'direct-io' is added to MigrationParameters but not to MigrationParameter and MigrateSetParameters" }],
+      errors: [{ file: 'qapi/migration.json', line: 185, severity: 'error', message: "'direct-io' is added to MigrationParameters but not to MigrationParameter and MigrateSetParameters" }],
     },
     {
       name: 'layout B: not in the enum',

@@ -11,6 +11,6 @@ ruleTester(rule, {
     { name: 'without a tree nothing shows the function: silent', patch: directIo('layout-b', { hasFields: false }) },
   ],
   invalid: [
-    { name: 'layout B: a bool parameter missing from has_fields[]', tree: trees['layout-b'], patch: directIo('layout-b', { hasFields: false }), errors: [{ file: 'qapi/migration.json', line: 121, severity: 'error', message: MESSAGE }] },
+    { name: 'layout B: a bool parameter missing from has_fields[]', tree: trees['layout-b'], patch: directIo('layout-b', { hasFields: false }), errors: [{ file: 'qapi/migration.json', line: 126, severity: 'error', message: MESSAGE }] },
   ],
 });

@@ -12,7 +12,7 @@ ruleTester(rule, {
       name: 'not printed by info migrate_parameters',
       tree: trees['layout-b'],
       patch: directIo('layout-b', { hmpInfo: false }),
-      errors: [{ file: 'qapi/migration.json', line: 71, severity: 'warning', message: `hmp_info_migrate_parameters() does not print MIGRATION_PARAMETER_DIRECT_IO: "info migrate_parameters" will not show 'direct-io' (checked in the tree)` }],
+      errors: [{ file: 'qapi/migration.json', line: 76, severity: 'warning', message: `hmp_info_migrate_parameters() does not print MIGRATION_PARAMETER_DIRECT_IO: "info migrate_parameters" will not show 'direct-io' (checked in the tree)` }],
     },
   ],
 });

@@ -16,7 +16,7 @@ ruleTester(rule, {
       errors: [
         {
           file: 'qapi/migration.json',
-          line: 100,
+          line: 105,
           severity: 'error',
           message: 'hmp_migrate_set_parameter() has no "case MIGRATION_PARAMETER_DIRECT_IO:": HMP "migrate_set_parameter direct-io ..." reaches its default: branch and aborts QEMU (checked in the tree)',
         },

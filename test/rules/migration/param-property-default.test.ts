@@ -19,7 +19,7 @@ ruleTester(rule, {
       errors: [
         {
           file: 'qapi/migration.json',
-          line: 121,
+          line: 126,
           severity: 'warning',
           message: `'direct-io' documents a default (true) but migration_properties[] has no DEFINE_PROP_*("direct-io", MigrationState, parameters.direct_io, ...): it starts at 0 (checked in the tree with the series applied)`,
         },
