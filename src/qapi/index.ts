@@ -27,3 +27,7 @@ export { DEFINITION_METAS } from './model.js';
 export { parseSchema } from './parser.js';
 export { entryOf, stringOf } from './values.js';
 export { camelToUpper, cEnumConst, cName, nameProblem, type NameKind, type NameProblem } from './names.js';
+export { parseFragments, type SourceLine } from './fragment.js';
+export { type QapiView, type SchemaKind, addedDocLines, counterpart, qapiView, qapiViews, schemaKindOf, wholeDocOf } from './views.js';
+export { declaresNewName, existedBeforeSeries, isNewDefinition, isNewMember, newMemberDescriptions } from './changes.js';
+export { type SinceTag, mentionsSince, parenTagsIn, sinceTagsOf } from './since.js';

@@ -66,6 +66,15 @@ export class TokenCursor {
     throw new SyntaxFailure({ message, line: where.line, col: where.col });
   }
 
+  /** The token after the current one, as accept() would find it. */
+  peek(): Token | undefined {
+    for (let i = this.index + 1; i < this.tokens.length; i++) {
+      const tok = this.tokens[i]!;
+      if (tok.kind !== 'comment' || tok.text.startsWith('##')) return tok;
+    }
+    return undefined;
+  }
+
   /** The current token is `kind` (a method, so that TypeScript does not narrow across accept()). */
   is(kind: Token['kind']): boolean {
     return this.tok?.kind === kind;
