@@ -20,7 +20,7 @@ const HEAD = '4'.repeat(40);
 function seedPull(): PullFixture {
   const text = readFileSync(SEED_PAGE, 'utf8');
   const lines = text.split('\n');
-  const posted = lines.findLastIndex((l, i) => i < 10 && l.startsWith('Posted by '));
+  const posted = lines.slice(0, 10).map((l) => l.startsWith('Posted by ')).lastIndexOf(true);
   const cut = lines.indexOf('---', posted);
   const message = lines.slice(posted + 1, cut).join('\n').trim();
   const diff = text.slice(text.indexOf('\ndiff --git ') + 1).replace(/\n-- \n[\s\S]*$/, '\n');

@@ -52,7 +52,7 @@ async function until(ready: () => boolean | Promise<boolean>, attempts: number, 
   throw new Error(`gave up waiting for ${what}; app output:\n${appOutput}`);
 }
 
-async function postWebhook(event: string, body: string, signature: string | undefined, delivery = randomUUID()): Promise<number> {
+async function postWebhook(event: string, body: string, signature: string | undefined, delivery: string = randomUUID()): Promise<number> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-github-event': event, 'x-github-delivery': delivery };
   if (signature !== undefined) headers['x-hub-signature-256'] = signature;
   const res = await fetch(`${appUrl}/api/github/webhooks`, { method: 'POST', headers, body });
