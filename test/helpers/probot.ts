@@ -45,7 +45,9 @@ export async function probotFor(github: FakeGitHub, rules: readonly Rule[]): Pro
     appId: 123,
     privateKey: TEST_PRIVATE_KEY,
     logLevel: 'fatal',
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+    // A function, so that Probot's own throttle options (merged over plain
+    // defaults) cannot switch throttling back on: it spaces writes by a second.
+    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, retry: { enabled: false }, throttle: { ...(options.throttle as object), enabled: false } })),
   });
   await probot.load(patchlintApp({ rules }));
   return probot;
