@@ -4,11 +4,16 @@
 // small entry: @probot/adapter-github-actions 4 requires Probot 13.
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { VERSION } from '../version.js';
 import { targetOf } from './events.js';
 import { findPullByHead } from './github-api.js';
 import { type ReviewOptions, reviewPullRequest } from './review-pull.js';
+
+// What Probot's Octokit does for the app: retry server errors, wait out rate limits.
+const ActionOctokit = Octokit.plugin(retry, throttling);
 
 export interface ActionIo {
   env: NodeJS.ProcessEnv;
@@ -17,7 +22,7 @@ export interface ActionIo {
 }
 
 /** Exit status as the CLI's: 0 no error-level findings, 1 error-level findings, 2 could not review. */
-export async function runAction(io: ActionIo, options: ReviewOptions = {}): Promise<number> {
+export async function runAction(io: ActionIo, options: ReviewOptions & { octokit?: Record<string, unknown> } = {}): Promise<number> {
   const { env } = io;
   const fail = (message: string) => {
     io.stderr(`patchlint-action: ${message}\n`);
@@ -41,12 +46,19 @@ export async function runAction(io: ActionIo, options: ReviewOptions = {}): Prom
     return 0;
   }
   const quiet = () => undefined;
-  const api = new Octokit({
+  const api = new ActionOctokit({
     auth: token,
     baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
     userAgent: `qemu-patchlint/${VERSION}`,
     // Failed requests are reported once, in the outcome; a 404 for an absent file is normal.
     log: { debug: quiet, info: quiet, warn: (message: string) => io.stderr(`${message}\n`), error: quiet },
+    throttle: {
+      // Primary limits: wait and retry twice; secondary limits (too many writes): once.
+      onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < 2,
+      onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < 1,
+    },
+    // Tests shorten the waits.
+    ...options.octokit,
   });
   const pull = target.kind === 'pull' ? target.pull : await findPullByHead(api, target.owner, target.repo, target.headSha);
   if (!pull) {

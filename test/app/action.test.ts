@@ -11,6 +11,9 @@ import { interceptGitHub, resetNock } from '../helpers/probot.js';
 
 afterEach(resetNock);
 
+// Throttling spaces writes by a second and retries wait a second: not in tests.
+const FAST = { throttle: { enabled: false }, retry: { retryAfterBaseValue: 1 } };
+
 function io(env: NodeJS.ProcessEnv) {
   const out = { stdout: '', stderr: '' };
   return { out, io: { env, stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t) } };
@@ -27,12 +30,23 @@ describe('runAction', () => {
     const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
     interceptGitHub(github);
     const { out, io: actionIo } = io({ GITHUB_TOKEN: 'ghs_workflow', GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: eventFile(JSON.stringify(payload('pull_request.opened'))) });
-    expect(await runAction(actionIo, { rules: APP_TEST_RULES })).toBe(1);
+    expect(await runAction(actionIo, { rules: APP_TEST_RULES, octokit: FAST })).toBe(1);
     expect(out.stdout).toBe(`qemu-patchlint: qemu-mirror/qemu#42 at 6137520edd4a: 5 findings (1 errors), check run ${github.checkRuns[0]!.id}, review create\n`);
     expect(github.checkRuns).toHaveLength(1);
     expect(github.reviews).toHaveLength(1);
     // No app token exchange: the workflow's token is used as it is.
     expect(github.requests.some((r) => r.path.includes('access_tokens'))).toBe(false);
+  });
+
+  it('retries a server error, as the app\'s Octokit does', async () => {
+    const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
+    github.failures.push({ match: /^GET \/repos\/qemu-mirror\/qemu\/pulls\/42\/commits$/, status: 502, message: 'Server Error' });
+    interceptGitHub(github);
+    const { out, io: actionIo } = io({ GITHUB_TOKEN: 't', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile(JSON.stringify(payload('pull_request.opened'))) });
+    expect(await runAction(actionIo, { rules: APP_TEST_RULES, octokit: FAST })).toBe(1);
+    expect(github.requests.filter((r) => r.path.startsWith('/repos/qemu-mirror/qemu/pulls/42/commits'))).toHaveLength(2);
+    expect(out.stderr).toBe('');
+    expect(github.checkRuns).toMatchObject([{ conclusion: 'failure', output: { title: '1 error, 2 warnings, 2 infos' } }]);
   });
 
   it('says in one line what is missing or unreadable, and exits 2', async () => {
