@@ -1,9 +1,9 @@
 // Writes the planned check run and review, updating what an earlier run
 // posted instead of adding to it.
 import { CHECK_EXTERNAL_ID, CHECK_NAME, type CheckRunPlan } from './check-run.js';
-import { type GitHubApi, PAGE_SIZE } from './github-api.js';
+import { type GitHubApi, PAGE_SIZE, apiFailureOf } from './github-api.js';
 import type { PullRef } from './github-types.js';
-import { type PostedComment, type PostedReview, type ReviewAction, type ReviewPlan, ourReviews, reviewAction } from './review.js';
+import { type PostedComment, type PostedReview, type ReviewAction, type ReviewComment, type ReviewPlan, ourReviews, reviewAction } from './review.js';
 
 interface ExistingCheckRun {
   id: number;
@@ -79,7 +79,17 @@ export async function publishReview(api: GitHubApi, pull: PullRef, plan: ReviewP
   const action = reviewAction(plan, previous, posted);
   const { owner, repo, number: pull_number } = pull;
   if (action.kind === 'create') {
-    await api.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { owner, repo, pull_number, commit_id: pull.headSha, event: 'COMMENT', body: action.body, comments: action.comments });
+    const post = (body: string, comments: ReviewComment[]) =>
+      api.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { owner, repo, pull_number, commit_id: pull.headSha, event: 'COMMENT', body, comments });
+    try {
+      await post(action.body, action.comments);
+    } catch (error) {
+      // 422: GitHub found a comment off its diff after all (its own limits on
+      // what a diff shows). The findings are still in the check run.
+      const failure = apiFailureOf(error);
+      if (failure?.status !== 422 || !action.comments.length) throw error;
+      await post(`${action.body}\n\n_GitHub refused the inline comments (${failure.message}); the check run's annotations show them._`, []);
+    }
   } else if (action.kind === 'update') {
     await api.request('PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}', { owner, repo, pull_number, review_id: action.reviewId, body: action.body });
   }

@@ -107,7 +107,7 @@ export function planReview(findings: readonly Finding[], series: Series, diffLin
       (comments.length ? ` (${plural(comments.length, 'comment')} inline)` : ''),
   ];
   if (elsewhere.length) {
-    body.push('', 'Not on a line of this diff:', '');
+    body.push('', comments.length >= MAX_INLINE_COMMENTS ? 'Not commented inline (off the diff, or past the inline limit):' : 'Not on a line of this diff:', '');
     for (const f of elsewhere) body.push(`- ${ICON[f.severity]} \`${f.rule}\` (${where(f, series)}): ${f.message.replace(/\n/g, ' ')}`);
   }
   if (!findings.length) body.push('', 'Nothing left to report.');

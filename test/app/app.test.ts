@@ -165,6 +165,18 @@ describe('pull_request.opened', () => {
     ]);
   });
 
+  it('falls back to a review without inline comments when GitHub refuses them', async () => {
+    const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
+    github.failures.push({ match: new RegExp(`^POST ${REPO}/pulls/42/reviews$`), status: 422, message: 'Unprocessable Entity: pull_request_review_thread.line must be part of the diff' });
+    await deliver(github, 'pull_request', 'pull_request.opened');
+    expect(github.reviews).toHaveLength(1);
+    expect(github.reviews[0]!.comments).toEqual([]);
+    expect(github.reviews[0]!.body).toBe(
+      `${REVIEW_BODY}\n\n_GitHub refused the inline comments (Unprocessable Entity: pull_request_review_thread.line must be part of the diff - https://docs.github.com/rest); the check run's annotations show them._`,
+    );
+    expect(github.checkRuns).toHaveLength(1);
+  });
+
   it('ignores actions that bring no commits and draft pull requests', async () => {
     const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
     const probot = await probotFor(github, APP_TEST_RULES);
