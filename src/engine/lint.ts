@@ -103,6 +103,7 @@ function releaseNoteOf(release: Release): string {
 function treeNote(mode: TreeMode, tree: Tree): string {
   if (mode === 'diff') return 'files: from the diff only (no tree given)';
   if (mode === 'git') return 'files: read from each commit of the range';
+  if (mode === 'github') return 'files: read from each commit of the pull request (GitHub contents API)';
   return `files: ${tree.description} with the series applied in order`;
 }
 
