@@ -60,3 +60,25 @@ describe('splitMbox', () => {
     expect(m!.separator).toBe('From 0123456789abcdef0123456789abcdef01234567 Mon Sep 17 00:00:00 2001');
   });
 });
+
+describe('streaming', () => {
+  it('yields a message before the rest of the mbox has been read', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let readSecond = false;
+    async function* source() {
+      yield Buffer.from('From a@b Thu Jan  1 00:00:00 1970\nSubject: one\n\nbody\n\n');
+      yield Buffer.from('From a@b Thu Jan  1 00:00:00 1970\nSubject: two\n');
+      await gate;
+      readSecond = true;
+      yield Buffer.from('\nbody 2\n');
+    }
+    const messages = splitMbox(source());
+    const first = await messages.next();
+    expect(first.value?.bytes.toString()).toBe('Subject: one\n\nbody\n\n');
+    expect(readSecond).toBe(false);
+    release();
+    const second = await messages.next();
+    expect(second.value?.bytes.toString()).toBe('Subject: two\n\nbody 2\n');
+  });
+});

@@ -124,3 +124,26 @@ describe('colour on the command line', () => {
     expect(await run(false, {})).not.toContain('\x1b[');
   });
 });
+
+describe('streamed output', () => {
+  it('JsonWriter writes exactly what formatJson does, with and without series', async () => {
+    const { formatJson, JsonWriter } = await import('../../src/report/json.js');
+    const report = await lintText(text + '\n' + mbox(mail({ subject: '[PATCH] y: other', messageId: '<o@x>' })), { rules });
+    for (const r of [report, { series: [], findings: [], errors: [{ input: 'a.mbox', message: 'empty input' }] }]) {
+      let streamed = '';
+      const writer = new JsonWriter((t) => (streamed += t), '0.1.0');
+      for (const s of r.series) writer.series(s);
+      writer.finish(r.findings, r.errors);
+      expect(streamed).toBe(formatJson(r, '0.1.0'));
+      expect(() => JSON.parse(streamed)).not.toThrow();
+    }
+  });
+
+  it('the CLI prints series in input order, a blank line between them', async () => {
+    const { patchlint } = await import('../helpers/cli.js');
+    const r = patchlint(['-', '--format', 'text'], { input: mbox(mail({ subject: '[PATCH] a: first', messageId: '<a@x>' }), mail({ subject: '[PATCH] b: second', messageId: '<b@x>' })) });
+    expect(r.stdout).toBe(
+      '--- a: first\ntotal: 0 errors, 0 warnings, 0 infos, 6 lines checked\n\n--- b: second\ntotal: 0 errors, 0 warnings, 0 infos, 6 lines checked\n\n2 series, 2 patches: 0 errors, 0 warnings, 0 infos\n',
+    );
+  });
+});
