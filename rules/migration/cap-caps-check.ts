@@ -9,7 +9,9 @@ import { seriesSchema } from '../../src/migration/series-schema.js';
 // "incompatible", "must be set before") is checked in migrate_caps_check()
 // (migration/options.c), or at migrate time; otherwise nothing enforces
 // what the doc promises. A heuristic, hence info.
-const CONDITION = /\brequires?\b|\bonly\b[^.]*\b(?:when|if|with)\b|\bincompatible\b|\bcannot be used with\b|\bmust be (?:set|enabled|specified)\b|\bconflicts? with\b/i;
+// Strongest wording first, so that the message quotes the real requirement.
+const CONDITIONS = [/\brequires?\b/i, /\bincompatible\b/i, /\bcannot be used with\b/i, /\bconflicts? with\b/i, /\bonly\b[^.]*\b(?:when|if|with)\b/i, /\bmust be (?:set|enabled|specified)\b/i];
+const conditionIn = (text: string) => CONDITIONS.map((re) => re.exec(text)).find((m) => m)?.[0];
 
 const rule: Rule = {
   meta: {
@@ -24,7 +26,7 @@ const rule: Rule = {
     const accessors = await knownCapabilityAccessors(files);
     for (const change of await seriesSchema(ctx).changes()) {
       for (const cap of change.added.capabilities) {
-        const condition = cap.doc && CONDITION.exec(cap.doc.text);
+        const condition = cap.doc && conditionIn(cap.doc.text);
         if (!condition) continue;
         const constant = capabilityConstant(cap.name, change.after?.capabilities?.prefix);
         const accessor = accessors.find((a) => a.constants.includes(constant));
@@ -34,7 +36,7 @@ const rule: Rule = {
           patch: change.patch,
           file: MIGRATION_JSON,
           line: cap.doc!.line,
-          message: `the doc of capability '${cap.name}' states a condition ("${condition[0]}") but nothing checks ${constant}: enforce it in migrate_caps_check() (migration/options.c) or where migration starts`,
+          message: `the doc of capability '${cap.name}' states a condition ("${condition}") but nothing checks ${constant}: enforce it in migrate_caps_check() (migration/options.c) or where migration starts`,
         });
       }
     }

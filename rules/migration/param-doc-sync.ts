@@ -26,7 +26,7 @@ const rule: Rule = {
           patch: other.patch,
           file: 'qapi/migration.json',
           line: other.doc.line,
-          message: `the description of '${p.name}' in ${DEFINITION_NAMES[other.key]} differs from the one in ${DEFINITION_NAMES[first.key]} (line ${first.doc.line}): keep the copies identical`,
+          message: `the description of '${p.name}'${other.key ? ` in ${DEFINITION_NAMES[other.key]}` : ''} differs from the one${first.key ? ` in ${DEFINITION_NAMES[first.key]}` : ''} at line ${first.doc.line}: keep the copies identical`,
         });
       }
     }

@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import { DEFINITION_NAMES, PARAMETER_KEYS, type ParameterKey, newParameters } from '../../src/migration/parameters.js';
+import { DEFINITION_NAMES, newParameters } from '../../src/migration/parameters.js';
 import { seriesSchema } from '../../src/migration/series-schema.js';
 
 // A migration parameter is listed in MigrationParameter (the enum HMP and
@@ -7,6 +7,8 @@ import { seriesSchema } from '../../src/migration/series-schema.js';
 // MigrateSetParameters, with the same type in both structs except the TLS
 // ones (str vs StrOrNull). RULES.md §4.3; the direct-io patch touched all three.
 const TLS_TYPES = new Set(['str', 'StrOrNull']);
+const NAMED_KEYS = ['parameterEnum', 'parameters', 'setParameters'] as const;
+type NamedKey = (typeof NAMED_KEYS)[number];
 
 const rule: Rule = {
   meta: {
@@ -21,16 +23,17 @@ const rule: Rule = {
     const final = await schema.final();
     for (const p of await newParameters(schema)) {
       // Which definitions exist after the series: the tree knows; else those the series adds to.
-      const exists = (key: ParameterKey) => (final ? !!final[key] : !!p.added[key] || undefined);
-      const has = (key: ParameterKey) => (final ? !!final[key]?.entries.has(p.name) : !!p.added[key]);
-      const missing = PARAMETER_KEYS.filter((k) => exists(k) === true && !has(k));
+      const exists = (key: NamedKey) => (final ? !!final[key] : !!p.added[key] || undefined);
+      const has = (key: NamedKey) => (final ? !!final[key]?.entries.has(p.name) : !!p.added[key]);
+      // A copy in a struct the hunks do not name may be either one.
+      const missing = NAMED_KEYS.filter((k) => exists(k) === true && !has(k) && !(k !== 'parameterEnum' && p.added.parameterStructs));
       const where = p.added.parameters ?? p.added.setParameters ?? p.added.parameterEnum!;
       if (missing.length) {
         ctx.report({
           patch: where.patch,
           file: 'qapi/migration.json',
           line: where.entry.line,
-          message: `'${p.name}' is added to ${PARAMETER_KEYS.filter(has).map((k) => DEFINITION_NAMES[k]).join(' and ')} but not to ${missing.map((k) => DEFINITION_NAMES[k]).join(' and ')}`,
+          message: `'${p.name}' is added to ${NAMED_KEYS.filter(has).map((k) => DEFINITION_NAMES[k]).join(' and ')} but not to ${missing.map((k) => DEFINITION_NAMES[k]).join(' and ')}`,
         });
       }
       const a = final?.parameters?.entries.get(p.name)?.type ?? p.added.parameters?.entry.type;

@@ -4,14 +4,16 @@
 import { MIGRATION_JSON } from './c-files.js';
 import { fieldName, parameterConstant } from './names.js';
 import type { DocText, MigrationSchema, SchemaEntry } from './schema.js';
-import { type DefinitionKey, type SchemaChange, type SeriesSchema } from './series-schema.js';
+import type { SchemaChange, SeriesSchema, Slot } from './series-schema.js';
 
-export type ParameterKey = Exclude<DefinitionKey, 'capabilities'>;
-export const PARAMETER_KEYS: readonly ParameterKey[] = ['parameterEnum', 'parameters', 'setParameters'];
+/** Where a parameter is declared; `parameterStructs` when a hunk does not say which struct. */
+export type ParameterKey = Exclude<Slot, 'capabilities'>;
+export const PARAMETER_KEYS: readonly ParameterKey[] = ['parameterEnum', 'parameters', 'setParameters', 'parameterStructs'];
 export const DEFINITION_NAMES: Record<ParameterKey, string> = {
   parameterEnum: 'MigrationParameter',
   parameters: 'MigrationParameters',
   setParameters: 'MigrateSetParameters',
+  parameterStructs: 'a parameters struct',
 };
 
 export interface AddedCopy {
@@ -31,8 +33,8 @@ export interface NewParameter {
   type?: string;
   /** Where findings about it go: the first copy the series adds. */
   first: AddedCopy & { file: string };
-  /** The doc descriptions the series adds, per definition. */
-  docs: Array<{ key: ParameterKey; patch: number; doc: DocText }>;
+  /** The doc descriptions the series adds, with their definition when known. */
+  docs: Array<{ key?: ParameterKey; patch: number; doc: DocText }>;
 }
 
 export async function newParameters(schema: SeriesSchema): Promise<NewParameter[]> {
@@ -49,26 +51,29 @@ export async function newParameters(schema: SeriesSchema): Promise<NewParameter[
           byName.set(entry.name, p);
         }
         p.added[key] ??= { patch: change.patch, step: change.step, entry };
-        if (entry.doc) p.docs.push({ key, patch: change.patch, doc: entry.doc });
       }
+    }
+    for (const d of change.descriptions) {
+      const p = byName.get(d.name);
+      if (p && d.owner !== 'capabilities') p.docs.push({ ...(d.owner ? { key: d.owner } : {}), patch: change.patch, doc: d.doc });
     }
   }
   const removedLater = (name: string) => changes.some((c) => PARAMETER_KEYS.some((k) => c.removed[k].some((e) => e.name === name)));
   return [...byName.values()]
     .filter((p) => !removedLater(p.name))
     .map((p) => {
-      const type = p.added.parameters?.entry.type ?? p.added.setParameters?.entry.type;
+      const type = p.added.parameters?.entry.type ?? p.added.setParameters?.entry.type ?? p.added.parameterStructs?.entry.type;
       return type ? { ...p, type } : p;
     });
 }
 
 function existedBefore(base: MigrationSchema | undefined, name: string): boolean {
-  return !!base && PARAMETER_KEYS.some((k) => base[k]?.entries.has(name));
+  return !!base && (['parameterEnum', 'parameters', 'setParameters'] as const).some((k) => base[k]?.entries.has(name));
 }
 
 /** The location to report a parameter at: its MigrationParameters member if the series adds one, else its first copy. */
 export function parameterLocation(p: NewParameter): { patch: number; file: string; line: number } {
-  const copy = p.added.parameters ?? p.first;
+  const copy = p.added.parameters ?? p.added.parameterStructs ?? p.first;
   return { patch: copy.patch, file: MIGRATION_JSON, line: copy.entry.line };
 }
 
@@ -76,5 +81,5 @@ export type { SchemaChange };
 
 /** A struct member copy of the parameter (MigrationParameters or MigrateSetParameters). */
 export function inStruct(p: NewParameter): boolean {
-  return !!(p.added.parameters ?? p.added.setParameters);
+  return !!(p.added.parameters ?? p.added.setParameters ?? p.added.parameterStructs);
 }
