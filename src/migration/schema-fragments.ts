@@ -12,7 +12,7 @@
 //   tree shows as MIGRATION_CAPABILITY_<V>, MIGRATION_PARAMETER_<V> or has_<v>.
 import type { RuleContext } from '../engine/types.js';
 import type { Patch } from '../patch/model.js';
-import { type Definition, type SchemaFile, isNewMember, newMemberDescriptions, parseFragments, qapiView } from '../qapi/index.js';
+import { type Definition, type Member, type SchemaFile, isNewMember, newMemberDescriptions, parseFragments, qapiView } from '../qapi/index.js';
 import { MIGRATION_JSON } from './c-files.js';
 import { CAPABILITY_ENUM, PARAMETERS_STRUCT, PARAMETER_ENUM, SET_PARAMETERS_STRUCT, capabilityConstant, fieldName, parameterConstant } from './names.js';
 import { type DocText, type SchemaEntry, docText, typeText } from './schema.js';
@@ -56,14 +56,14 @@ function patchContext(ctx: RuleContext, patch: Patch, step: number): RuleContext
   };
 }
 
-function identify(def: Definition, file: SchemaFile, constants: ReadonlySet<string>, added: (line: number) => boolean): Slot | undefined {
+function identify(def: Definition, file: SchemaFile, constants: ReadonlySet<string>, isOld: (m: Member) => boolean): Slot | undefined {
   if (def.name !== undefined) return BY_NAME[def.name];
   if (!def.members.length) return undefined;
   const isEnum = def.members.every((m) => m.role === 'value');
   const next = file.docs.find((d) => d.line > def.endLine && d.line <= def.endLine + 3)?.symbol;
   const byNext = next && (isEnum ? FOLLOWED_BY_ENUM : FOLLOWED_BY_STRUCT)[next];
   if (byNext) return byNext;
-  const known = def.members.filter((m) => !added(m.line));
+  const known = def.members.filter(isOld);
   if (isEnum) {
     if (known.some((m) => constants.has(capabilityConstant(m.name)))) return 'capabilities';
     if (known.some((m) => constants.has(parameterConstant(m.name)))) return 'parameterEnum';
@@ -85,7 +85,7 @@ export async function fragmentChange(ctx: RuleContext, patch: Patch, step: numbe
   const slotOf = new Map<Definition, Slot>();
   for (const def of view.after.definitions) {
     if (def.name && def.meta) kinds.set(def.name, def.meta);
-    const slot = identify(def, view.after, constants, view.added);
+    const slot = identify(def, view.after, constants, (m) => !isNewMember(view, def, m));
     if (!slot) continue;
     slotOf.set(def, slot);
     for (const m of def.members) {
@@ -109,7 +109,8 @@ export async function fragmentChange(ctx: RuleContext, patch: Patch, step: numbe
   const stillDeclared = (name: string) => view.diff.added.some((l) => !/^\s*#/.test(l.text) && new RegExp(`'\\*?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'`).test(l.text));
   const removedLines = new Set(view.diff.removed.map((l) => l.line));
   for (const def of before.definitions) {
-    const slot = identify(def, before, constants, (line) => removedLines.has(line));
+    // Every value the pre-patch side shows existed: all are evidence.
+    const slot = identify(def, before, constants, () => true);
     if (!slot) continue;
     for (const m of def.members) if (removedLines.has(m.line) && !stillDeclared(m.name)) removed[slot].push({ name: m.name, line: m.line, features: m.features.map((f) => f.name) });
   }

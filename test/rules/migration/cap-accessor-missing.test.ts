@@ -43,8 +43,19 @@ ruleTester(rule, {
         },
       ]),
     },
+    {
+      // The hunk shows the end of a list of values, not whose: nothing says it is MigrationCapability.
+      name: 'diff only: a value in a list the hunks cannot name',
+      patch: seriesMbox(tree, [{ subject: 'qapi/migration: add local-tap capability', edits: { [J]: cap } }]),
+    },
   ],
   invalid: [
+    {
+      // The options.c hunk shows MIGRATION_CAPABILITY_MAPPED_RAM: the list with 'mapped-ram' is MigrationCapability.
+      name: 'diff only: a new value, its property, and no accessor',
+      patch: seriesMbox(tree, [{ subject: 'migration: add local-tap capability', edits: { [J]: cap, [C]: e.property('local-tap', 'MIGRATION_CAPABILITY_LOCAL_TAP') } }]),
+      errors: [{ file: J, line: 60, severity: 'error', message: /has no accessor: .* \(checked in the diffs of the series\)$/ }],
+    },
     {
       name: 'a new value and no accessor',
       tree,

@@ -14,7 +14,12 @@ ruleTester(rule, {
       name: 'layout A: MigrateSetParameters says something else',
       tree: trees['layout-a'],
       patch: directIo('layout-a', { docs: { set: OTHER } }),
-      errors: [{ file: 'qapi/migration.json', line: 127, severity: 'warning', message: "the description of 'direct-io' in MigrateSetParameters differs from the one in MigrationParameter (line 91): keep the copies identical" }],
+      errors: [{ file: 'qapi/migration.json', line: 127, severity: 'warning', message: "the description of 'direct-io' in MigrateSetParameters differs from the one in MigrationParameter at line 91: keep the copies identical" }],
+    },
+    {
+      name: 'diff only: the hunks show the three copies',
+      patch: directIo('layout-a', { docs: { params: OTHER } }),
+      errors: [{ line: 177, message: "the description of 'direct-io' in MigrationParameters differs from the one at line 91: keep the copies identical" }],
     },
   ],
 });
