@@ -21,6 +21,8 @@ const rule: Rule = {
         if (!doc || !definition.meta || !definition.complete) continue;
         if (definition.dataType || definition.boxed || definition.baseType) continue;
         const members = new Set(definition.members.map((m) => m.name));
+        // A simple union (legacy, no base) has an implicit tag member 'type'.
+        if (definition.meta === 'union' && !definition.expr?.entries.some((e) => e.key === 'base')) members.add('type');
         for (const section of doc.members) {
           if (view.changed(section.line) && !members.has(section.name!)) {
             ctx.report({ file: view.path, line: section.line, message: `documented member '${section.name}' does not exist in ${definition.meta} ${definition.name}` });

@@ -1,5 +1,6 @@
 import type { Rule } from '../../src/engine/types.js';
 import { isNewDefinition } from '../../src/qapi/changes.js';
+import { mentionsSince } from '../../src/qapi/since.js';
 import { type QapiView, qapiViews, targetRelease, wholeDocOf } from '../../src/qapi/views.js';
 
 // qapi-code-gen.rst "Definition documentation": "A 'Since: x.y.z' tagged
@@ -32,6 +33,8 @@ const rule: Rule = {
         const doc = wholeDocOf(definition);
         if (!doc || !isNewDefinition(view, definition) || moved(view, definition.line, removedElsewhere)) continue;
         if (doc.sections.some((s) => s.kind === 'since' || (s.kind === 'plain' && MISSPELT_SINCE.test(s.text[0] ?? '')))) continue;
+        // Every member saying when (qapi/migration.json's MigMode, merged so) states the release too.
+        if (doc.members.length && doc.members.every(mentionsSince)) continue;
         ctx.report({
           file: view.path,
           line: doc.symbolLine ?? doc.line,

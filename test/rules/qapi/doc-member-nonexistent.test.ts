@@ -9,6 +9,10 @@ ruleTester(rule, {
   valid: [
     { name: 'the description names a member', patch: struct('# @local-tap: Migrate TAPs locally.') },
     // Members of a named base are documented with the base; whether this one is is not known here.
+    {
+      name: "the implicit 'type' of a simple union (legacy trees)",
+      patch: qapiPatch(newSchemaFile('qapi/tpm.json', ['##', '# @TpmTypeOptions:', '#', '# @type: The type.', '#', '# @passthrough: The passthrough.', '#', '# Since: 1.5', '##', "{ 'union': 'TpmTypeOptions', 'data': { 'passthrough': 'TPMPassthroughOptions' } }"])),
+    },
     { name: 'a struct with a base type', patch: struct('# @ifname: From the base.', "{ 'struct': 'Foo', 'base': 'Base', 'data': { 'local-tap': 'bool' } }") },
   ],
   invalid: [

@@ -9,6 +9,7 @@ ruleTester(rule, {
   valid: [
     { name: 'a Since: section', patch: inserted(fdsTarget('#', '# Since: 10.2')) },
     { name: "a misspelt 'Since 10.2' is since-format's finding", patch: inserted(fdsTarget('#', '# Since 10.2')) },
+    { name: 'every member says when (as MigMode does upstream)', patch: inserted(['##', '# @MigMode:', '#', '# @normal: the original form of migration.  (since 8.2)', '##', "{ 'enum': 'MigMode', 'data': [ 'normal' ] }"]) },
     { name: 'an old definition', patch: qapiPatch(schemaHunk('qapi/migration.json', 700, [...context(...fdsTarget().slice(0, 4)), ...added('#     More text.'), ...context('##')])) },
     { name: 'a parser test schema', patch: qapiPatch(newSchemaFile('tests/qapi-schema/good.json', fdsTarget())) + 'diff --git a/tests/qapi-schema/good.err b/tests/qapi-schema/good.err\nnew file mode 100644\nindex 0000000000..e69de29bb2\n' },
   ],
