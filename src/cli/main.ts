@@ -17,6 +17,7 @@ type Command = (args: string[], io: Io) => Promise<number>;
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   check: { summary: 'lint patches, series and mboxes (the default command)', load: async () => (await import('./check.js')).check },
   rules: { summary: 'list the rules with their severity and what they check', load: async () => (await import('./rules-list.js')).listRules },
+  schema: { summary: 'lint whole QAPI schema files (a tree\'s debt): schema [DIR|FILE...], --format text|json, --counts', load: async () => (await import('./schema.js')).schema },
 };
 
 export const USAGE = `usage: patchlint [check] [options] <input>...   (mbox, .eml, .patch, folder, - for stdin)

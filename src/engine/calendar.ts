@@ -83,11 +83,12 @@ export function inferReleaseFromSeries(series: Series): Release | undefined {
 
 /**
  * The release to judge a series' since tags by. A tree's VERSION says what
- * its master develops, but a mail dated well before that cycle was written
- * for an older tree (an archive being re-read): its own date says more.
+ * its master develops; when the series does not apply to that tree (an
+ * archived mail read against today's tree), the mail was written for an
+ * older one, and its own date says more.
  */
-export function releaseForSeries(release: Release, series: Series): Release {
-  if (release.source !== 'VERSION' || release.expected === undefined) return release;
+export function releaseForSeries(release: Release, series: Series, appliesToTree: boolean): Release {
+  if (appliesToTree || release.source !== 'VERSION' || release.expected === undefined) return release;
   const dated = inferReleaseFromSeries(series);
   if (dated?.expected === undefined || compareReleases(dated.expected, release.expected) >= 0) return release;
   return dated;

@@ -25,6 +25,8 @@ const AT_NAME = /^@([^:]*): */;
 const TAG = /^(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): */;
 // get_doc_line: a line that opens a literal block.
 const LITERAL_START = /^(\.\. +qmp-example)? *::$/;
+// An rST directive opening a paragraph; its body is the indented paragraphs after it.
+const DIRECTIVE = /^\.\. +([\w-]+)::/;
 
 export function indentOf(text: string): number {
   return /^\s*/.exec(text)![0].length;
@@ -160,12 +162,25 @@ export function parseDocBlock(raw: RawDocBlock): DocBlock {
     i = k;
   }
 
+  /** A plain paragraph from line `k`: a directive's indented body joins the directive. */
+  function paragraph(k: number): DocSection {
+    const last = block.sections[block.sections.length - 1];
+    if (last?.directive !== undefined && indentOf(at(k)!) > 0) {
+      for (let j = lines.indexOf(last.lines[last.lines.length - 1]!) + 1; j <= k; j++) append(last, j);
+      return last;
+    }
+    const section = open('plain', k, at(k)!);
+    const directive = DIRECTIVE.exec(at(k)!);
+    if (directive) section.directive = directive[1]!;
+    return section;
+  }
+
   function parsePlain(from: number) {
     let section: DocSection | undefined;
     for (let k = from; k < lines.length; k++) {
       if (at(k) === '') section = undefined;
       else if (section) append(section, k);
-      else section = open('plain', k, at(k)!);
+      else section = paragraph(k);
     }
   }
 
@@ -218,7 +233,7 @@ export function parseDocBlock(raw: RawDocBlock): DocBlock {
       continue;
     }
     // A plain paragraph runs to the next blank line.
-    const section = open('plain', i, text);
+    const section = paragraph(i);
     for (i++; i < lines.length && at(i) !== ''; i++) append(section, i);
   }
   finish();

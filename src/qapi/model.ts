@@ -137,6 +137,8 @@ export interface DocSection {
   text: string[];
   /** False when a fragment ends before the section does, or starts inside it. */
   complete: boolean;
+  /** A plain section that is an rST directive (`.. note::`, `.. qmp-example::`), with its indented body. */
+  directive?: string;
 }
 
 /** What QEMU's parser would reject in a doc block; the parse goes on so that the rest is still checked. */

@@ -5,6 +5,8 @@
 // the ones the diff shows at the same numbers; otherwise only the hunks are
 // read (fragment mode, see fragment.ts). Rules judge only lines the patch
 // adds; `patchlint schema` feeds whole files as patches that add every line.
+import { releaseForSeries } from '../engine/calendar.js';
+import type { Release } from '../engine/release.js';
 import type { RuleContext } from '../engine/types.js';
 import type { FileDiff } from '../patch/model.js';
 import type { Tree } from '../tree/tree.js';
@@ -156,4 +158,15 @@ export function wholeDocOf(definition: Definition): DocBlock | undefined {
   const doc = definition.doc;
   if (!doc || !doc.startSeen || !doc.endSeen) return undefined;
   return doc.symbol === definition.name ? doc : undefined;
+}
+
+/**
+ * The release the patch's since tags should name: the tree's, unless none of
+ * the touched schema files applied to the tree (then the tree is not the
+ * patch's base, and a mail dated before it is judged by its date).
+ */
+export async function targetRelease(ctx: RuleContext): Promise<Release> {
+  const views = await qapiViews(ctx);
+  const applies = views.some((v) => v.after.mode === 'whole' && !v.created);
+  return releaseForSeries(ctx.release, ctx.series, applies);
 }

@@ -38,11 +38,13 @@ describe('release calendar', () => {
     expect(inferReleaseFromSeries(series(undefined))).toBeUndefined();
   });
 
-  it("judges an old mail by its own date rather than a newer tree's VERSION", () => {
+  it("judges an old mail that does not apply to a newer tree by its own date, not the tree's VERSION", () => {
     const fromTree: Release = { expected: '10.2', source: 'VERSION', freeze: false, version: '10.1.50' };
-    expect(releaseForSeries(fromTree, series('2023-02-28T08:12:34Z'))).toMatchObject({ expected: '8.0', source: 'date' });
-    expect(releaseForSeries(fromTree, series('2025-09-05T13:50:30Z'))).toBe(fromTree);
+    expect(releaseForSeries(fromTree, series('2023-02-28T08:12:34Z'), false)).toMatchObject({ expected: '8.0', source: 'date' });
+    // It applies: the tree is its base, however old its date (format-patch keeps the author date).
+    expect(releaseForSeries(fromTree, series('2023-02-28T08:12:34Z'), true)).toBe(fromTree);
+    expect(releaseForSeries(fromTree, series('2025-09-05T13:50:30Z'), false)).toBe(fromTree);
     const option: Release = { expected: '11.0', source: 'option', freeze: false };
-    expect(releaseForSeries(option, series('2023-02-28T08:12:34Z'))).toBe(option);
+    expect(releaseForSeries(option, series('2023-02-28T08:12:34Z'), false)).toBe(option);
   });
 });

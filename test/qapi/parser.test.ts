@@ -155,10 +155,10 @@ describe('doc blocks (parser.py get_doc, QAPIDoc)', () => {
       ['member', 'a', 11, 11],
       ['member', 'x-b', 13, 14],
       ['feature', 'unstable', 18, 18],
-      ['plain', null, 20, 20],
-      ['plain', null, 22, 22],
+      ['plain', null, 20, 22],
       ['since', 'Since', 24, 24],
     ]);
+    expect(doc.sections[4]!.directive).toBe('qmp-example');
     expect(doc.members.map((s) => s.name)).toEqual(['a', 'x-b']);
     expect(doc.members[1]!.text).toEqual(['Does b, a long description that goes on', 'to a second line.']);
     expect(doc.features[0]!.text).toEqual(['Member @x-b is experimental.']);
