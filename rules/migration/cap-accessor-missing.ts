@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import { type KnownAccessor, knownCapabilityAccessors } from '../../src/migration/accessors.js';
 import { callsOf, identifiers } from '../../src/migration/c-facts.js';
-import { MIGRATION_JSON, OPTIONS_C, type SeriesCFiles, basisNote, seriesCFiles } from '../../src/migration/c-files.js';
+import { MIGRATION_JSON, OPTIONS_C, type SeriesCFiles, basisNote, seriesCFiles, seriesIsComplete } from '../../src/migration/c-files.js';
 import { accessorName, capabilityConstant } from '../../src/migration/names.js';
 import { seriesSchema } from '../../src/migration/series-schema.js';
 
@@ -52,6 +52,7 @@ const rule: Rule = {
           });
           continue;
         }
+        if (!seriesIsComplete(ctx)) continue;
         ctx.report({
           patch: change.patch,
           file: MIGRATION_JSON,

@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import { knownCapabilityAccessors } from '../../src/migration/accessors.js';
 import { capabilityChecked } from '../../src/migration/capability-uses.js';
-import { MIGRATION_JSON, seriesCFiles } from '../../src/migration/c-files.js';
+import { MIGRATION_JSON, missingPatchesNote, seriesCFiles } from '../../src/migration/c-files.js';
 import { capabilityConstant } from '../../src/migration/names.js';
 import { seriesSchema } from '../../src/migration/series-schema.js';
 
@@ -36,7 +36,7 @@ const rule: Rule = {
           patch: change.patch,
           file: MIGRATION_JSON,
           line: cap.doc!.line,
-          message: `the doc of capability '${cap.name}' states a condition ("${condition}") but nothing checks ${constant}: enforce it in migrate_caps_check() (migration/options.c) or where migration starts`,
+          message: `the doc of capability '${cap.name}' states a condition ("${condition}") but nothing checks ${constant}: enforce it in migrate_caps_check() (migration/options.c) or where migration starts${missingPatchesNote(ctx)}`,
         });
       }
     }

@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import { knownCapabilityAccessors } from '../../src/migration/accessors.js';
 import { capabilityPropertyExists } from '../../src/migration/capability-uses.js';
-import { MIGRATION_JSON, seriesCFiles } from '../../src/migration/c-files.js';
+import { MIGRATION_JSON, missingPatchesNote, seriesCFiles } from '../../src/migration/c-files.js';
 import { capabilityConstant } from '../../src/migration/names.js';
 import { seriesSchema } from '../../src/migration/series-schema.js';
 
@@ -29,7 +29,7 @@ const rule: Rule = {
           patch: change.patch,
           file: MIGRATION_JSON,
           line: cap.line,
-          message: `capability '${cap.name}' has no DEFINE_PROP_MIG_CAP("${cap.name}", ${constant}) in migration_properties[] (migration/options.c); add one if -global migration.${cap.name}=on should work`,
+          message: `capability '${cap.name}' has no DEFINE_PROP_MIG_CAP("${cap.name}", ${constant}) in migration_properties[] (migration/options.c); add one if -global migration.${cap.name}=on should work${missingPatchesNote(ctx)}`,
         });
       }
     }

@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import { addedPrototypes, finalDeclarations } from '../../src/migration/accessors.js';
 import { parameterFieldReads } from '../../src/migration/c-facts.js';
-import { OPTIONS_C, seriesCFiles } from '../../src/migration/c-files.js';
+import { OPTIONS_C, missingPatchesNote, seriesCFiles } from '../../src/migration/c-files.js';
 import { accessorName } from '../../src/migration/names.js';
 import { newParameters } from '../../src/migration/parameters.js';
 import { seriesSchema } from '../../src/migration/series-schema.js';
@@ -48,7 +48,7 @@ const rule: Rule = {
         patch: defined.patch,
         file: OPTIONS_C,
         line: defined.f.line ?? null,
-        message: `${name}() has no prototype: declare it under /* parameters */ in migration/options.h (or include/migration/client-options.h if code outside migration/ calls it)`,
+        message: `${name}() has no prototype: declare it under /* parameters */ in migration/options.h (or include/migration/client-options.h if code outside migration/ calls it)${missingPatchesNote(ctx)}`,
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import { OPTIONS_C, seriesCFiles } from '../../src/migration/c-files.js';
+import { OPTIONS_C, seriesCFiles, seriesIsComplete } from '../../src/migration/c-files.js';
 import { type FunctionBody, functionBody, identsMatching, mentions } from '../../src/migration/functions.js';
 import { inStruct, newParameters, parameterLocation } from '../../src/migration/parameters.js';
 import { seriesSchema } from '../../src/migration/series-schema.js';
@@ -29,6 +29,7 @@ const rule: Rule = {
     description: 'A new migration parameter is not copied by the options.c functions that copy parameters field by field.',
   },
   async check(ctx) {
+    if (!seriesIsComplete(ctx)) return;
     const files = seriesCFiles(ctx);
     const params = (await newParameters(seriesSchema(ctx))).filter(inStruct);
     if (!params.length) return;

@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import { OPTIONS_C, seriesCFiles } from '../../src/migration/c-files.js';
+import { OPTIONS_C, missingPatchesNote, seriesCFiles } from '../../src/migration/c-files.js';
 import { functionBody, mentions } from '../../src/migration/functions.js';
 import { inStruct, newParameters } from '../../src/migration/parameters.js';
 import { seriesSchema } from '../../src/migration/series-schema.js';
@@ -30,7 +30,7 @@ const rule: Rule = {
         patch: doc.patch,
         file: 'qapi/migration.json',
         line: doc.doc.line,
-        message: `the doc of '${p.name}' states a range ("${RANGE.exec(doc.doc.text)![0]}") that ${CHECK}() never checks: reject other values there with error_setg()`,
+        message: `the doc of '${p.name}' states a range ("${RANGE.exec(doc.doc.text)![0]}") that ${CHECK}() never checks: reject other values there with error_setg()${missingPatchesNote(ctx)}`,
       });
     }
   },

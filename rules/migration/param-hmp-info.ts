@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import { HMP_CMDS_C, seriesCFiles } from '../../src/migration/c-files.js';
+import { HMP_CMDS_C, seriesCFiles, seriesIsComplete } from '../../src/migration/c-files.js';
 import { PARAMETER_CONST } from '../../src/migration/c-facts.js';
 import { functionBody, identsMatching, mentions } from '../../src/migration/functions.js';
 import { newParameters } from '../../src/migration/parameters.js';
@@ -19,6 +19,7 @@ const rule: Rule = {
     description: 'A new MigrationParameter value is not printed by hmp_info_migrate_parameters().',
   },
   async check(ctx) {
+    if (!seriesIsComplete(ctx)) return;
     const files = seriesCFiles(ctx);
     const body = await functionBody(files, HMP_CMDS_C, INFO);
     if (!body || !identsMatching(body, PARAMETER_CONST).length) return;

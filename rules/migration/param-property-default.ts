@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/types.js';
 import { parameterProperties } from '../../src/migration/c-facts.js';
-import { OPTIONS_C, basisNote, seriesCFiles } from '../../src/migration/c-files.js';
+import { OPTIONS_C, basisNote, seriesCFiles, seriesIsComplete } from '../../src/migration/c-files.js';
 import { inStruct, newParameters, parameterLocation } from '../../src/migration/parameters.js';
 import { seriesSchema } from '../../src/migration/series-schema.js';
 
@@ -21,6 +21,7 @@ const rule: Rule = {
     description: 'A new migration parameter whose doc states a default has no DEFINE_PROP_* property in migration_properties[] to set it.',
   },
   async check(ctx) {
+    if (!seriesIsComplete(ctx)) return;
     const files = seriesCFiles(ctx);
     const final = await files.final(OPTIONS_C);
     const hunkProps = files.hunks(OPTIONS_C).flatMap((h) => h.post.flatMap(parameterProperties));

@@ -110,3 +110,25 @@ export function basisNote(mode: Mode, fromTree: boolean): string {
   if (!fromTree) return 'checked in the diffs of the series';
   return mode === 'git' ? 'checked in the files of each commit' : 'checked in the tree with the series applied';
 }
+
+/**
+ * A conclusion that something is absent from the series needs the whole
+ * series: a patch that did not arrive may add it.
+ */
+export function seriesIsComplete(ctx: Pick<RuleContext, 'series'>): boolean {
+  return ctx.series.missing.length === 0;
+}
+
+/** For info-level nudges made anyway: which patches are not here ("1-3, 5-9"), as a message suffix. */
+export function missingPatchesNote(ctx: Pick<RuleContext, 'series'>): string {
+  const missing = [...ctx.series.missing].sort((a, b) => a - b);
+  if (!missing.length) return '';
+  const ranges: string[] = [];
+  for (let i = 0; i < missing.length; i++) {
+    let j = i;
+    while (j + 1 < missing.length && missing[j + 1] === missing[j]! + 1) j++;
+    ranges.push(i === j ? `${missing[i]}` : `${missing[i]}-${missing[j]}`);
+    i = j;
+  }
+  return ` (patch${missing.length > 1 ? 'es' : ''} ${ranges.join(', ')} of the series ${missing.length > 1 ? 'are' : 'is'} not here and may add it)`;
+}

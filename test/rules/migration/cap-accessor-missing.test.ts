@@ -1,5 +1,6 @@
 import rule from '../../../rules/migration/cap-accessor-missing.js';
-import { chain, insertAfter, layoutTree, migrationEdits as e, replace, seriesMbox } from '../../helpers/migration.js';
+import { mbox } from '../../helpers/mail.js';
+import { chain, insertAfter, layoutTree, migrationEdits as e, replace, seriesMbox, seriesOf } from '../../helpers/migration.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
 const tree = layoutTree('layout-a');
@@ -42,6 +43,12 @@ ruleTester(rule, {
           },
         },
       ]),
+    },
+    {
+      // Patch 2/2 did not arrive: it may well add the accessor.
+      name: 'a value in patch 1/2 whose patch 2 is not here',
+      tree,
+      patch: mbox(seriesOf(tree, [{ subject: 'qapi/migration: add local-tap capability', edits: { [J]: cap } }, { subject: 'migration: add migrate_local_tap()', edits: { [C]: accessor, [H]: proto } }])[0]!),
     },
     {
       // The hunk shows the end of a list of values, not whose: nothing says it is MigrationCapability.

@@ -1,5 +1,6 @@
 import rule from '../../../rules/migration/cap-property.js';
-import { layoutTree, migrationEdits as e, seriesMbox } from '../../helpers/migration.js';
+import { mbox } from '../../helpers/mail.js';
+import { layoutTree, migrationEdits as e, seriesMbox, seriesOf } from '../../helpers/migration.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
 const tree = layoutTree('layout-a');
@@ -37,6 +38,13 @@ ruleTester(rule, {
           message: `capability 'local-tap' has no DEFINE_PROP_MIG_CAP("local-tap", MIGRATION_CAPABILITY_LOCAL_TAP) in migration_properties[] (migration/options.c); add one if -global migration.local-tap=on should work`,
         },
       ],
+    },
+    {
+      // An info nudge is still worth giving, saying what it could not see.
+      name: 'patch 1/3 alone: says the other patches are not here',
+      tree,
+      patch: mbox(seriesOf(tree, [{ subject: 'migration: add local-tap capability', edits: { [J]: cap, [C]: accessor, [H]: proto } }, { subject: 'net/tap: prepare', edits: {} }, { subject: 'net/tap: use it', edits: {} }])[0]!),
+      errors: [{ severity: 'info', message: /should work \(patches 2-3 of the series are not here and may add it\)$/ }],
     },
   ],
 });
