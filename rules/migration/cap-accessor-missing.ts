@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/types.js';
 import { type KnownAccessor, knownCapabilityAccessors } from '../../src/migration/accessors.js';
-import { callsOf, identifiers } from '../../src/migration/c-facts.js';
+import { callsOf, capabilityProperties, identifiers } from '../../src/migration/c-facts.js';
 import { MIGRATION_JSON, OPTIONS_C, type SeriesCFiles, basisNote, seriesCFiles, seriesIsComplete } from '../../src/migration/c-files.js';
 import { accessorName, capabilityConstant } from '../../src/migration/names.js';
 import { seriesSchema } from '../../src/migration/series-schema.js';
@@ -73,7 +73,9 @@ function reportEarlyUse(ctx: Parameters<Rule['check']>[0], files: SeriesCFiles, 
     for (const h of files.hunks(path)) {
       if (h.step < from || h.step >= accessor.step!) continue;
       for (const scan of h.post) {
-        const use = [...identifiers(scan, new RegExp(`^${constant}$`)), ...callsOf(scan, accessor.name)].find((t) => t.changed);
+        // Its DEFINE_PROP_MIG_CAP entry is plumbing, not a use.
+        const properties = new Set(capabilityProperties(scan).map((p) => p.line));
+        const use = [...identifiers(scan, new RegExp(`^${constant}$`)), ...callsOf(scan, accessor.name)].find((t) => t.changed && !properties.has(t.line));
         if (!use) continue;
         ctx.report({
           patch: h.patch,
