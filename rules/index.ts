@@ -8,6 +8,7 @@ import migrationCapAccessorOrphan from './migration/cap-accessor-orphan.js';
 import migrationCapAccessorHeaderVisibility from './migration/cap-accessor-header-visibility.js';
 import migrationCapAccessorOrder from './migration/cap-accessor-order.js';
 import migrationCapCapsCheck from './migration/cap-caps-check.js';
+import migrationCapDirectArray from './migration/cap-direct-array.js';
 import migrationCapProperty from './migration/cap-property.js';
 import migrationParamAccessor from './migration/param-accessor.js';
 import migrationParamApply from './migration/param-apply.js';
@@ -49,6 +50,7 @@ export const ALL_RULES: readonly Rule[] = [
   migrationCapAccessorOrphan,
   migrationCapProperty,
   migrationCapCapsCheck,
+  migrationCapDirectArray,
   migrationParamAccessor,
   migrationParamApply,
   migrationParamCheck,
