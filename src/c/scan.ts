@@ -80,6 +80,9 @@ export interface ScanOptions {
 }
 
 const PUNCT = new Set('{}()[];,:=*&<>!?+-/%|^~.#'.split(''));
+const IDENT_START = /[A-Za-z_]/;
+const IDENT = /[A-Za-z_]\w*/y;
+const NUMBER = /[\w.]+/y;
 
 interface LexState {
   inComment: boolean;
@@ -158,14 +161,16 @@ function lexLine(source: SourceLine, state: LexState, tokens: CToken[], comments
       while (j < text.length && text[j] !== c) j += text[j] === '\\' ? 2 : 1;
       push(c === '"' ? 'string' : 'char', i, Math.min(j + 1, text.length), text.slice(i + 1, Math.min(j, text.length)));
       i = j + 1;
-    } else if (/[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_]\w*/.exec(text.slice(i))!;
-      push('ident', i, i + m[0].length);
-      i += m[0].length;
-    } else if (/\d/.test(c)) {
-      const m = /^[\w.]+/.exec(text.slice(i))!;
-      push('number', i, i + m[0].length);
-      i += m[0].length;
+    } else if (IDENT_START.test(c)) {
+      IDENT.lastIndex = i;
+      const end = i + IDENT.exec(text)![0].length;
+      push('ident', i, end);
+      i = end;
+    } else if (c >= '0' && c <= '9') {
+      NUMBER.lastIndex = i;
+      const end = i + NUMBER.exec(text)![0].length;
+      push('number', i, end);
+      i = end;
     } else {
       if (PUNCT.has(c)) push('punct', i, i + 1);
       i++;
