@@ -117,17 +117,6 @@ export function parameterProperties(scan: CScan): ParameterProperty[] {
   });
 }
 
-/** `case MIGRATION_PARAMETER_X:` labels inside a function. */
-export function caseLabels(scan: CScan, fnName: string): CToken[] {
-  const tokens = scan.tokens;
-  return tokens.filter((t, i) => t.fn === fnName && t.kind === 'ident' && tokens[i - 1]?.text === 'case' && tokens[i + 1]?.text === ':');
-}
-
-/** Identifiers inside one function's body. */
-export function identsInFunction(scan: CScan, fnName: string, pattern: RegExp): CToken[] {
-  return scan.tokens.filter((t) => t.fn === fnName && t.kind === 'ident' && pattern.test(t.text));
-}
-
 /** `x->parameters.<field>` or `x.parameters.<field>` reads: the field tokens. */
 export function parameterFieldReads(scan: CScan): CToken[] {
   const tokens = scan.tokens;

@@ -4,7 +4,7 @@
 import { MIGRATION_JSON } from './c-files.js';
 import { fieldName, parameterConstant } from './names.js';
 import type { DocText, MigrationSchema, SchemaEntry } from './schema.js';
-import type { SchemaChange, SeriesSchema, Slot } from './series-schema.js';
+import type { SeriesSchema, Slot } from './series-schema.js';
 
 /** Where a parameter is declared; `parameterStructs` when a hunk does not say which struct. */
 export type ParameterKey = Exclude<Slot, 'capabilities'>;
@@ -77,7 +77,6 @@ export function parameterLocation(p: NewParameter): { patch: number; file: strin
   return { patch: copy.patch, file: MIGRATION_JSON, line: copy.entry.line };
 }
 
-export type { SchemaChange };
 
 /** A struct member copy of the parameter (MigrationParameters or MigrateSetParameters). */
 export function inStruct(p: NewParameter): boolean {

@@ -49,7 +49,7 @@ export function migrationSchemaOf(text: string): MigrationSchema | undefined {
   return schemaFromFile(file);
 }
 
-export function schemaFromFile(file: SchemaFile): MigrationSchema {
+function schemaFromFile(file: SchemaFile): MigrationSchema {
   const byName = new Map(file.definitions.filter((d) => d.name !== undefined).map((d) => [d.name!, d]));
   const kinds = new Map<string, DefinitionMeta>();
   for (const d of file.definitions) if (d.name && d.meta) kinds.set(d.name, d.meta);
@@ -66,7 +66,7 @@ export function schemaFromFile(file: SchemaFile): MigrationSchema {
   };
 }
 
-export function definitionOf(d: Definition): MigrationDefinition {
+function definitionOf(d: Definition): MigrationDefinition {
   const docs = new Map((d.doc?.members ?? []).map((s) => [s.name ?? '', docText(s)]));
   const entries = new Map<string, SchemaEntry>();
   for (const m of d.members) {

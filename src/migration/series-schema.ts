@@ -5,7 +5,7 @@ import type { RuleContext } from '../engine/types.js';
 import type { DefinitionMeta } from '../qapi/index.js';
 import type { FileDiff } from '../patch/model.js';
 import { HMP_CMDS_C, MIGRATION_JSON, OPTIONS_C, type SeriesCFiles, seriesCFiles } from './c-files.js';
-import { type MigrationDefinition, type MigrationSchema, type SchemaEntry, type DocText, migrationSchemaOf } from './schema.js';
+import { type MigrationSchema, type SchemaEntry, type DocText, migrationSchemaOf } from './schema.js';
 import { type Slot, emptySlots, fragmentChange } from './schema-fragments.js';
 
 export type DefinitionKey = 'capabilities' | 'parameterEnum' | 'parameters' | 'setParameters';
@@ -134,4 +134,3 @@ export function seriesSchema(ctx: RuleContext): SeriesSchema {
   return ctx.memo('migration/series-schema', () => new SeriesSchema(ctx, seriesCFiles(ctx)));
 }
 
-export type { MigrationDefinition };
