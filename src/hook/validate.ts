@@ -1,0 +1,378 @@
+// Hook mode: `patchlint hook-validate <mail> [<headers>]`, run by the
+// sendemail-validate hook for the mails git send-email is about to send.
+//
+// Each mail is linted with the repository as tree: the commit its
+// format-patch `From <sha>` line names when the repository has it, else the
+// work tree with the series' earlier patches applied. Patch rules run on
+// every mail; series rules and the Cc check run once the whole send (newer
+// git: GIT_SENDEMAIL_FILE_COUNTER = _TOTAL) or the whole series (git 2.39:
+// every `i/n` of the subjects) has been seen. Between calls the mails wait in
+// the spool (spool.ts). Rules decide; this file only wires mails, trees and
+// recipients to the engine.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import { loadConfig } from '../cli/check.js';
+import { type Config, ConfigError, configuredLevel } from '../engine/config.js';
+import { compareFindings, lintSeries, type SeriesResult } from '../engine/engine.js';
+import type { Finding, Rule, TreeMode } from '../engine/types.js';
+import { splitMbox } from '../mail/mbox.js';
+import { NotAMailError, parseMail } from '../mail/parse.js';
+import { DiffError } from '../patch/diff.js';
+import { patchFromMail } from '../patch/from-mail.js';
+import type { Patch, Series } from '../patch/model.js';
+import { toSeries } from '../patch/series.js';
+import { GitObjects, GitTree, git } from '../tree/git.js';
+import { PatchedSeries } from '../tree/patched.js';
+import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
+import { recipientsFromHeaders } from './headers.js';
+import { type HookReport, type MailFindings, formatHookReport, hookExitCode } from './output.js';
+import { type CommandLine, type RecipientsView, addedFromMail, commandLineRecipients, settingRecipients } from './recipients.js';
+import { NotARepoError, type Repo, existingRevisions, openRepo } from './repo.js';
+import { Spool, type SpoolEntry, processAlive, removeAbandonedSends, sendName } from './spool.js';
+
+/** The Cc check waits for the whole send, whatever its scope. */
+export const CC_RULE = 'maintainers/cc-list';
+
+export interface HookRequest {
+  /** $1: the mail file. */
+  mail: string;
+  /** $2: newer git's SMTP header file. */
+  headers?: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  rules: readonly Rule[];
+  /** Clock and process table, for the spool's clean-up. */
+  now?: number;
+  isAlive?: (pid: number) => boolean;
+  /** git send-email's arguments, read from its process (Linux /proc) when possible. */
+  sendEmailArgs?: (pid: number) => Promise<string[] | undefined>;
+}
+
+export interface HookResult {
+  /** For stderr. */
+  text: string;
+  exitCode: number;
+}
+
+/** newer git numbers the files of a send (cover letter included). */
+export function sendCounters(env: NodeJS.ProcessEnv): { counter: number; total: number } | undefined {
+  const counter = Number(env.GIT_SENDEMAIL_FILE_COUNTER);
+  const total = Number(env.GIT_SENDEMAIL_FILE_TOTAL);
+  return Number.isInteger(counter) && Number.isInteger(total) && counter >= 1 && counter <= total ? { counter, total } : undefined;
+}
+
+/** PATCHLINT_HOOK=warn|block wins over `.patchlint.yml` `hook: { errors: warn }`. */
+export function errorsBlock(env: NodeJS.ProcessEnv, config: Pick<Config, 'hookBlocking'> | undefined): boolean {
+  if (env.PATCHLINT_HOOK === 'warn') return false;
+  if (env.PATCHLINT_HOOK === 'block') return true;
+  return config?.hookBlocking ?? true;
+}
+
+interface Mailed {
+  entry: SpoolEntry;
+  patch: Patch;
+}
+
+/** The patches of one series within the spool. */
+interface Group {
+  version: number;
+  total: number;
+  cover?: Mailed;
+  byIndex: Map<number, Mailed>;
+}
+
+/** Prefix words that tell series apart: `[RFC PATCH v3 i/n]` is not `[PATCH v3 i/n]`. */
+function seriesKey(patch: Patch): string {
+  const t = patch.tags;
+  return [t.version ?? 1, patch.total, t.isRfc ? 'RFC' : '', t.isPull ? 'PULL' : '', ...t.other.map((w) => w.toLowerCase())].join(' ');
+}
+
+/**
+ * Groups spooled mails into series in arrival order. A patch without `i/n`
+ * is a series of its own; an `i/n` already taken starts another series.
+ */
+export function groupIntoSeries(mailed: readonly Mailed[]): Group[] {
+  const groups: Array<Group & { key: string }> = [];
+  for (const m of mailed) {
+    const key = m.patch.tags.index === undefined ? `single ${m.entry.seq}` : seriesKey(m.patch);
+    const free = (g: Group) => (m.patch.index === 0 ? !g.cover : !g.byIndex.has(m.patch.index));
+    let group: (Group & { key: string }) | undefined;
+    for (const g of groups) if (g.key === key) group = g;
+    if (!group || !free(group)) {
+      group = { key, version: m.patch.tags.version ?? 1, total: m.patch.total, byIndex: new Map() };
+      groups.push(group);
+    }
+    if (m.patch.index === 0) group.cover = m;
+    else group.byIndex.set(m.patch.index, m);
+  }
+  return groups;
+}
+
+function isComplete(group: Group): boolean {
+  for (let i = 1; i <= group.total; i++) if (!group.byIndex.has(i)) return false;
+  return true;
+}
+
+function seriesOf(group: Group): Series {
+  return toSeries({ version: group.version, total: group.total, cover: group.cover?.patch, byIndex: new Map([...group.byIndex].map(([i, m]) => [i, m.patch])) });
+}
+
+type Parsed = { patch?: Patch; error?: string };
+
+/** One spooled mail -> its patch (undefined for mail that is no patch), or a `file:line: message` error. */
+async function parseEntry(entry: SpoolEntry): Promise<Parsed> {
+  const bytes = await readFile(entry.mailPath);
+  if (!bytes.toString('latin1').trim()) return { error: `${entry.name}: empty mail` };
+  for await (const raw of splitMbox(Readable.from([bytes]))) {
+    const firstLine = raw.separator ? raw.line + 1 : raw.line;
+    try {
+      const patch = patchFromMail(await parseMail(raw.bytes, raw.separator), { input: entry.name, line: firstLine });
+      if (patch && entry.headers !== undefined) patch.recipients = recipientsFromHeaders(entry.headers);
+      return { patch };
+    } catch (error) {
+      const line = error instanceof NotAMailError ? error.line : error instanceof DiffError ? error.patchLine : undefined;
+      if (line === undefined) throw error;
+      return { error: `${entry.name}:${firstLine + line - 1}: ${(error as Error).message}` };
+    }
+  }
+  return {};
+}
+
+/** Trees from the repository: a commit and its parent when it has them, else the work tree. */
+class RepoTrees {
+  readonly work: Tree;
+  private objects?: GitObjects;
+  private readonly byRev = new Map<string, Tree>();
+
+  constructor(
+    private readonly repo: Repo,
+    private readonly commits: ReadonlySet<string>,
+  ) {
+    this.work = repo.workTree ? new DirectoryTree(repo.workTree) : NO_TREE;
+  }
+
+  /** The patch's commit, when the repository holds it and its parent. */
+  commitOf(patch: Patch): string | undefined {
+    const sha = patch.commitSha;
+    return sha && this.commits.has(sha) && this.commits.has(`${sha}^`) ? sha : undefined;
+  }
+
+  at(rev: string): Tree {
+    let tree = this.byRev.get(rev);
+    if (!tree) {
+      this.objects ??= new GitObjects(this.repo.workTree ?? this.repo.gitDir);
+      tree = new GitTree(this.objects, rev);
+      this.byRev.set(rev, tree);
+    }
+    return tree;
+  }
+
+  get workMode(): TreeMode {
+    return this.work === NO_TREE ? 'diff' : 'tree';
+  }
+
+  close(): void {
+    this.objects?.close();
+  }
+}
+
+/** Patch rules on one mail, with the tree before and after it. */
+function lintMail(m: Mailed, group: Group, rules: readonly Rule[], config: Config, trees: RepoTrees): Promise<SeriesResult> {
+  const patch = m.patch;
+  const series = toSeries({ version: group.version, total: group.total, byIndex: new Map([[patch.index, patch]]) });
+  const sha = trees.commitOf(patch);
+  if (sha) return lintSeries(series, 0, { rules, config, base: trees.at(`${sha}^`), treeAfter: () => trees.at(sha), mode: 'git' });
+  // The work tree is the series' base here: apply the earlier patches first.
+  const earlier = [...group.byIndex.values()].map((x) => x.patch).filter((p) => p.index < patch.index).sort((a, b) => a.index - b.index);
+  const patched = new PatchedSeries(trees.work, [...earlier, patch]);
+  return lintSeries(series, 0, { rules, config, base: patched.at(earlier.length), treeAfter: () => patched.at(earlier.length + 1), mode: trees.workMode });
+}
+
+/** Series rules and the Cc check on a whole series. */
+function lintWhole(series: Series, rules: readonly Rule[], config: Config, trees: RepoTrees): Promise<SeriesResult> {
+  const shas = series.patches.map((p) => trees.commitOf(p));
+  if (shas.length && shas.every(Boolean)) {
+    return lintSeries(series, 0, { rules, config, base: trees.at(`${shas[0]}^`), treeAfter: (p) => trees.at(trees.commitOf(p)!), mode: 'git' });
+  }
+  return lintSeries(series, 0, { rules, config, base: trees.work, mode: trees.workMode });
+}
+
+/** What git 2.39 adds to a mail's recipients outside the mail: settings and command line. */
+async function recipientsOutsideMail(cwd: string, send: string, readArgs: HookRequest['sendEmailArgs']): Promise<CommandLine & { sawCommandLine: boolean }> {
+  let settings: Array<[string, string]> = [];
+  try {
+    const out = await git(cwd, ['config', '--get-regexp', '^sendemail\\.']);
+    settings = out.split('\n').filter(Boolean).map((l) => [l.split(' ', 1)[0]!, l.slice(l.indexOf(' ') + 1)] as [string, string]);
+  } catch {
+    // exit status 1: no sendemail.* setting
+  }
+  const fromSettings = settingRecipients(settings);
+  if (fromSettings.unknown) return { ...fromSettings, sawCommandLine: false };
+  const args = /^\d+$/.test(send) && readArgs ? await readArgs(Number(send)) : undefined;
+  if (!args) return { ...fromSettings, sawCommandLine: false };
+  const fromArgs = commandLineRecipients(args);
+  return { to: [...fromSettings.to, ...fromArgs.to], cc: [...fromSettings.cc, ...fromArgs.cc], unknown: fromArgs.unknown, sawCommandLine: true };
+}
+
+/** git send-email's arguments from /proc (Linux); undefined elsewhere. */
+export async function procSendEmailArgs(pid: number): Promise<string[] | undefined> {
+  try {
+    const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+    const script = argv.findIndex((a) => /(?:^|\/)git-send-email$/.test(a) || a === 'send-email');
+    return script >= 0 ? argv.slice(script + 1).filter((a) => a !== '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function validateMail(req: HookRequest): Promise<HookResult> {
+  const fail = (message: string): HookResult => {
+    const report: HookReport = { mails: [], notes: [], errors: [message], blocking: errorsBlock(req.env, undefined) };
+    return { text: formatHookReport(report), exitCode: hookExitCode(report) };
+  };
+  let repo: Repo;
+  let config: Config;
+  let mail: Buffer;
+  let headers: string | undefined;
+  try {
+    repo = await openRepo(req.cwd);
+    config = await loadConfig(undefined, repo.workTree ? [repo.workTree] : []);
+  } catch (error) {
+    if (error instanceof NotARepoError || error instanceof ConfigError) return fail(error.message);
+    throw error;
+  }
+  try {
+    mail = await readFile(req.mail);
+    if (req.headers) headers = await readFile(req.headers, 'utf8');
+  } catch (error) {
+    const { path, code } = error as NodeJS.ErrnoException;
+    return fail(`${path ?? req.mail}: cannot read (${code ?? (error as Error).message})`);
+  }
+
+  const report: HookReport = { mails: [], notes: [], errors: [], blocking: errorsBlock(req.env, config) };
+  const counters = sendCounters(req.env);
+  const spool = Spool.at(repo.gitDir, sendName(req.env.PATCHLINT_HOOK_SEND));
+  const abandoned = await removeAbandonedSends(spool.root, spool.send, req.now ?? Date.now(), req.isAlive ?? processAlive);
+  for (const gone of abandoned.filter((a) => a.unchecked.length)) {
+    report.notes.push(`an earlier send ended before its last mail, so these were not checked: ${gone.unchecked.map((n) => basename(n)).join(', ')}`);
+  }
+  if (counters?.counter === 1) await spool.clear();
+  const seq = await spool.add(mail, req.mail, headers);
+
+  const mailed: Mailed[] = [];
+  for (const entry of await spool.entries()) {
+    const parsed = await parseEntry(entry);
+    if (parsed.patch) {
+      mailed.push({ entry, patch: parsed.patch });
+      continue;
+    }
+    if (parsed.error && !entry.done) report.errors.push(parsed.error);
+    await spool.remove(entry.seq); // not a patch, or unreadable: nothing to keep it for
+  }
+  const current = mailed.find((m) => m.entry.seq === seq);
+  if (current?.patch.tags.index !== undefined) await spool.setPosition(seq, current.patch.index, current.patch.total);
+
+  const groups = groupIntoSeries(mailed);
+  const endOfSend = counters !== undefined && counters.counter === counters.total;
+  const ending = groups.filter((g) => (counters ? endOfSend : isComplete(g)));
+  const commits = await existingRevisions(
+    repo.workTree ?? repo.gitDir,
+    mailed.flatMap(({ patch }) => (patch.commitSha && !/^0+$/.test(patch.commitSha) ? [patch.commitSha, `${patch.commitSha}^`] : [])),
+  );
+  const trees = new RepoTrees(repo, commits);
+  const findings = new Map<number, Finding[]>();
+  const record = (group: Group, result: SeriesResult) => {
+    for (const f of result.findings) {
+      const owner = f.patch === 0 ? group.cover : group.byIndex.get(f.patch);
+      const seqOf = (owner ?? members(group)[0])?.entry.seq;
+      if (seqOf !== undefined) findings.set(seqOf, [...(findings.get(seqOf) ?? []), f]);
+    }
+    report.notes.push(...result.crashes.map((c) => `internal error, please report it: ${c}`));
+  };
+
+  try {
+    const active = req.rules.filter((r) => configuredLevel(config, r.meta.id) !== 'off');
+    const perMail = active.filter((r) => r.meta.scope === 'patch' && r.meta.id !== CC_RULE);
+    const seriesRules = active.filter((r) => r.meta.scope === 'series' && r.meta.id !== CC_RULE);
+    const ccRule = active.find((r) => r.meta.id === CC_RULE);
+
+    for (const group of groups) {
+      for (const m of [...group.byIndex.values()].sort((a, b) => a.patch.index - b.patch.index)) {
+        if (m.entry.done) continue;
+        record(group, await lintMail(m, group, perMail, config, trees));
+        await spool.markDone(m.entry.seq);
+      }
+      if (group.cover && !group.cover.entry.done) await spool.markDone(group.cover.entry.seq);
+    }
+
+    let outside: Awaited<ReturnType<typeof recipientsOutsideMail>> | undefined;
+    for (const group of ending) {
+      const series = seriesOf(group);
+      const rules = isComplete(group) ? [...seriesRules] : [];
+      if (ccRule) {
+        outside ??= headersGivenForAll(group) ? undefined : await recipientsOutsideMail(req.cwd, spool.send, req.sendEmailArgs ?? procSendEmailArgs);
+        const view = recipientsOf(group, outside);
+        if (view.known) {
+          for (const m of members(group)) m.patch.recipients = view.recipients.get(m.entry.seq)!;
+          rules.push(ccRule);
+          if (outside && !outside.sawCommandLine) report.notes.push('git 2.39 shows the hook only the To/Cc written in the mails: recipients given to git send-email on its command line were not seen');
+        } else report.notes.push(`Cc check skipped: ${view.why}`);
+      }
+      if (rules.length) record(group, await lintWhole(series, rules, config, trees));
+      for (const m of members(group)) await spool.remove(m.entry.seq);
+    }
+  } finally {
+    trees.close();
+  }
+
+  // git 2.39 gives no end-of-send signal: once a series' last patch came
+  // before some of its others, the shell hook must hand every mail over at once.
+  await spool.setEager(!counters && groups.some((g) => !ending.includes(g) && g.byIndex.has(g.total)));
+  if (endOfSend) await spool.clear();
+  else await spool.removeIfEmpty();
+
+  report.notes = [...new Set(report.notes)];
+  for (const m of mailed) {
+    const own = findings.get(m.entry.seq);
+    if (own) report.mails.push({ name: basename(m.entry.name), subject: m.patch.rawSubject, findings: own.sort(compareFindings) } satisfies MailFindings);
+  }
+  const exitCode = hookExitCode(report);
+  // A refusal ends the send: git send-email stops at the first hook failure.
+  if (exitCode !== 0) await spool.clear();
+  return { text: formatHookReport(report), exitCode };
+}
+
+function members(group: Group): Mailed[] {
+  return [...(group.cover ? [group.cover] : []), ...group.byIndex.values()];
+}
+
+function headersGivenForAll(group: Group): boolean {
+  return members(group).every((m) => m.entry.headers !== undefined);
+}
+
+/**
+ * The recipients of every mail of a series, or why they are not known.
+ * With newer git's header file they are exact; with git 2.39 they are what
+ * git-send-email adds by default to the mail's own To/Cc.
+ */
+function recipientsOf(group: Group, outside: (CommandLine & { sawCommandLine: boolean }) | undefined): { known: true; recipients: Map<number, Patch['recipients']> } | Extract<RecipientsView, { known: false }> {
+  const recipients = new Map<number, Patch['recipients']>();
+  for (const m of members(group)) {
+    const own = m.patch.recipients;
+    if (m.entry.headers !== undefined) {
+      recipients.set(m.entry.seq, own);
+      continue;
+    }
+    if (outside?.unknown) return { known: false, why: outside.unknown };
+    const written = own.to.length + own.cc.length > 0;
+    if (!written && !outside?.sawCommandLine) {
+      return { known: false, why: 'this git passes the hook no recipients, and the mails carry no To/Cc (git format-patch --to/--cc writes them; git 2.40 and later pass them to the hook)' };
+    }
+    const to = [...own.to, ...(outside?.to ?? [])];
+    const cc = [...own.cc, ...addedFromMail(m.patch), ...(outside?.cc ?? [])];
+    if (!to.length) return { known: false, why: "the To of this send was typed at git send-email's prompt, which the hook cannot see" };
+    recipients.set(m.entry.seq, { to, cc });
+  }
+  return { known: true, recipients };
+}
