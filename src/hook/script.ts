@@ -9,7 +9,8 @@
 // lints it with the others. "Surely followed": newer git numbers the files
 // (GIT_SENDEMAIL_FILE_COUNTER < _TOTAL); with git 2.39, the subject says
 // i/n with i < n and the previous mail of this send was i-1/n of the same
-// length, and patchlint has not asked for every mail (the `eager` marker).
+// length (a cover letter, 0/n, needs no predecessor: no patch rule runs on
+// it), and patchlint has not asked for every mail (the `eager` marker).
 // In any doubt the script starts patchlint, which is always right on its own.
 
 export const HOOK_NAME = 'sendemail-validate';
@@ -93,7 +94,8 @@ spool_only() {
 		case $f in '' | *[!0-9]*) continue ;; esac
 		test "$f" -le "$seq" || seq=$f
 	done
-	if test -n "$pos"; then
+	# A cover letter (0/n) has nothing to lint on its own: it always waits.
+	if test -n "$pos" && test "\${pos% *}" != 0; then
 		prev=
 		if test -r "$spool/$seq.pos"; then read -r prev <"$spool/$seq.pos"; fi
 		test "$prev" = "$((\${pos% *} - 1)) \${pos#* }" || return 1

@@ -24,6 +24,8 @@ export interface SpoolEntry {
   /** The path git passed for this mail. */
   name: string;
   headers?: string;
+  /** "i n" of the subject, when the shell hook or patchlint recorded it. */
+  position?: string;
   done: boolean;
 }
 
@@ -62,6 +64,7 @@ export class Spool {
         mailPath: join(this.dir, `${seq}.mail`),
         name,
         headers: present.has(`${seq}.headers`) ? await readFile(join(this.dir, `${seq}.headers`), 'utf8') : undefined,
+        position: present.has(`${seq}.pos`) ? (await readFile(join(this.dir, `${seq}.pos`), 'utf8')).trim() : undefined,
         done: present.has(`${seq}.done`),
       });
     }
@@ -132,7 +135,8 @@ export async function removeAbandonedSends(root: string, current: string, now: n
     const gone = /^\d+$/.test(send) ? !isAlive(Number(send)) : false;
     if (!gone && now - info.mtimeMs < STALE_AFTER_MS) continue;
     const spool = new Spool(root, send);
-    const unchecked = (await spool.entries()).filter((e) => !e.done).map((e) => e.name);
+    // A cover letter alone has nothing a patch rule would check.
+    const unchecked = (await spool.entries()).filter((e) => !e.done && !e.position?.startsWith('0 ')).map((e) => e.name);
     await spool.clear();
     abandoned.push({ send, unchecked });
   }

@@ -255,7 +255,7 @@ describe('git send-email to an SMTP server on 127.0.0.1', () => {
   });
 });
 
-describe('the installed hook called as newer git calls it ($2 header file, file counters)', () => {
+describe('the installed hook called as git calls it (newer git: $2 header file, file counters)', () => {
   /** The hook, run the way git hook run does: cwd at the top, GIT_DIR set. */
   function hookCall(file: string, headers: string, counter: number, total: number, env: NodeJS.ProcessEnv = {}) {
     return run(join(repo.dir, '.git/hooks/sendemail-validate'), [file, headers], {
@@ -298,6 +298,30 @@ describe('the installed hook called as newer git calls it ($2 header file, file 
     expect(calls[3]!.status).toBe(1);
     expect(calls[3]!.stderr).toContain('--- 0002-migration-add-the-second-note.patch: [PATCH 2/3] migration: add the second note\nERROR: [commit/sob-missing]');
     expect(spoolEntries(repo)).toEqual([]);
+  });
+
+  it('git 2.39 way (no $2, no counters): only the last mail of a run i-1/n, i/n starts patchlint', async () => {
+    repo = makeQemuRepo();
+    expect((await patchlint(repo, 'install-hook')).status).toBe(0);
+    commitOptions(repo, 'migration: add the first note', '/* one */');
+    commitOptions(repo, 'migration: add the second note', '/* two */', false);
+    commitOptions(repo, 'migration: add the third note', '/* three */');
+    const [cover, one, two, three] = formatPatches(repo, 'outgoing', '--cover-letter', '-3');
+    const call = (file: string) => run(join(repo.dir, '.git/hooks/sendemail-validate'), [file], { cwd: repo.dir, env: { GIT_DIR: join(repo.dir, '.git') } });
+    for (const file of [cover!, one!, two!]) expect(await call(file)).toEqual({ status: 0, stdout: '', stderr: '' });
+    const spooled = spoolEntries(repo);
+    expect(spooled.filter((e) => e.endsWith('.mail'))).toHaveLength(3);
+    expect(spooled.filter((e) => e.endsWith('.done'))).toEqual([]);
+    expect(spooled.filter((e) => e.endsWith('.pos')).map((e) => readFileSync(join(repo.dir, '.git/patchlint-hook', e), 'utf8'))).toEqual(['0 3\n', '1 3\n', '2 3\n']);
+    const last = await call(three!);
+    expect(last.status).toBe(1);
+    expect(last.stderr).toContain('--- 0002-migration-add-the-second-note.patch: [PATCH 2/3] migration: add the second note\nERROR: [commit/sob-missing]');
+    expect(spoolEntries(repo)).toEqual([]);
+
+    // Without a cover letter the first patch has no predecessor: patchlint checks it at once.
+    const [first] = formatPatches(repo, 'again', '-3');
+    expect((await call(first!)).status).toBe(0);
+    expect(spoolEntries(repo).filter((e) => e.endsWith('.done'))).toHaveLength(1);
   });
 
   it('does not depend on the current directory or on patchlint being on PATH', async () => {

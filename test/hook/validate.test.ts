@@ -146,6 +146,10 @@ describe('hook mode: when rules run', () => {
     mkdirSync(gone, { recursive: true });
     writeFileSync(join(gone, '1.mail'), readFileSync(two!));
     writeFileSync(join(gone, '1.name'), `${two}\n`);
+    // A cover letter alone has nothing to check: it is not listed.
+    writeFileSync(join(gone, '2.mail'), 'Subject: [PATCH 0/3] cover\n\nHello.\n');
+    writeFileSync(join(gone, '2.name'), '/tmp/0000-cover-letter.patch\n');
+    writeFileSync(join(gone, '2.pos'), '0 3\n');
     const result = await run(one!, { env: { PATCHLINT_HOOK_SEND: '4242' }, isAlive: (pid) => pid === 4242 });
     expect(result.text).toContain('NOTE: an earlier send ended before its last mail, so these were not checked: 0002-migration-step-2.patch');
     expect(existsSync(gone)).toBe(false);
