@@ -11,8 +11,6 @@ import type { Patch, Person } from '../patch/model.js';
 
 export type Recipients = Patch['recipients'];
 
-export type RecipientsView = { known: true; recipients: Recipients } | { known: false; why: string };
-
 function addresses(value: string): Person[] {
   return addressParser(value, { flatten: true })
     .filter((a) => a.address?.includes('@'))

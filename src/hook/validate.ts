@@ -27,7 +27,7 @@ import { PatchedSeries } from '../tree/patched.js';
 import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
 import { recipientsFromHeaders } from './headers.js';
 import { type HookReport, type MailFindings, formatHookReport, hookExitCode } from './output.js';
-import { type CommandLine, type RecipientsView, addedFromMail, commandLineRecipients, settingRecipients } from './recipients.js';
+import { type CommandLine, type Recipients, addedFromMail, commandLineRecipients, settingRecipients } from './recipients.js';
 import { NotARepoError, type Repo, existingRevisions, openRepo } from './repo.js';
 import { Spool, type SpoolEntry, processAlive, removeAbandonedSends, sendName } from './spool.js';
 
@@ -198,8 +198,11 @@ function lintWhole(series: Series, rules: readonly Rule[], config: Config, trees
   return lintSeries(series, 0, { rules, config, base: trees.work, mode: trees.workMode });
 }
 
-/** What git 2.39 adds to a mail's recipients outside the mail: settings and command line. */
-async function recipientsOutsideMail(cwd: string, send: string, readArgs: HookRequest['sendEmailArgs']): Promise<CommandLine & { sawCommandLine: boolean }> {
+/** What git 2.39 adds to a mail's recipients from outside the mail. */
+type OutsideMail = CommandLine & { sawCommandLine: boolean };
+
+/** The sendemail.* settings and, when readable, git send-email's command line. */
+async function recipientsOutsideMail(cwd: string, send: string, readArgs: HookRequest['sendEmailArgs']): Promise<OutsideMail> {
   let settings: Array<[string, string]> = [];
   try {
     const out = await git(cwd, ['config', '--get-regexp', '^sendemail\\.']);
@@ -226,40 +229,24 @@ export async function procSendEmailArgs(pid: number): Promise<string[] | undefin
   }
 }
 
-export async function validateMail(req: HookRequest): Promise<HookResult> {
-  const fail = (message: string): HookResult => {
-    const report: HookReport = { mails: [], notes: [], errors: [message], blocking: errorsBlock(req.env, undefined) };
-    return { text: formatHookReport(report), exitCode: hookExitCode(report) };
+/** The rules of a run, split by when the hook runs them. */
+interface RuleSets {
+  perMail: Rule[];
+  series: Rule[];
+  cc?: Rule;
+}
+
+function ruleSets(rules: readonly Rule[], config: Config): RuleSets {
+  const active = rules.filter((r) => configuredLevel(config, r.meta.id) !== 'off');
+  return {
+    perMail: active.filter((r) => r.meta.scope === 'patch' && r.meta.id !== CC_RULE),
+    series: active.filter((r) => r.meta.scope === 'series' && r.meta.id !== CC_RULE),
+    cc: active.find((r) => r.meta.id === CC_RULE),
   };
-  let repo: Repo;
-  let config: Config;
-  let mail: Buffer;
-  let headers: string | undefined;
-  try {
-    repo = await openRepo(req.cwd);
-    config = await loadConfig(undefined, repo.workTree ? [repo.workTree] : []);
-  } catch (error) {
-    if (error instanceof NotARepoError || error instanceof ConfigError) return fail(error.message);
-    throw error;
-  }
-  try {
-    mail = await readFile(req.mail);
-    if (req.headers) headers = await readFile(req.headers, 'utf8');
-  } catch (error) {
-    const { path, code } = error as NodeJS.ErrnoException;
-    return fail(`${path ?? req.mail}: cannot read (${code ?? (error as Error).message})`);
-  }
+}
 
-  const report: HookReport = { mails: [], notes: [], errors: [], blocking: errorsBlock(req.env, config) };
-  const counters = sendCounters(req.env);
-  const spool = Spool.at(repo.gitDir, sendName(req.env.PATCHLINT_HOOK_SEND));
-  const abandoned = await removeAbandonedSends(spool.root, spool.send, req.now ?? Date.now(), req.isAlive ?? processAlive);
-  for (const gone of abandoned.filter((a) => a.unchecked.length)) {
-    report.notes.push(`an earlier send ended before its last mail, so these were not checked: ${gone.unchecked.map((n) => basename(n)).join(', ')}`);
-  }
-  if (counters?.counter === 1) await spool.clear();
-  const seq = await spool.add(mail, req.mail, headers);
-
+/** The spooled mails that are patches; the others leave the spool, unreadable ones with an error. */
+async function readSpool(spool: Spool, errors: string[]): Promise<Mailed[]> {
   const mailed: Mailed[] = [];
   for (const entry of await spool.entries()) {
     const parsed = await parseEntry(entry);
@@ -267,59 +254,99 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
       mailed.push({ entry, patch: parsed.patch });
       continue;
     }
-    if (parsed.error && !entry.done) report.errors.push(parsed.error);
-    await spool.remove(entry.seq); // not a patch, or unreadable: nothing to keep it for
+    if (parsed.error && !entry.done) errors.push(parsed.error);
+    await spool.remove(entry.seq);
   }
+  return mailed;
+}
+
+/** Findings per spool entry, series findings on the cover letter (else the first patch). */
+class FindingsByMail {
+  readonly bySeq = new Map<number, Finding[]>();
+  readonly crashes: string[] = [];
+
+  add(group: Group, result: SeriesResult): void {
+    for (const f of result.findings) {
+      const owner = (f.patch === 0 ? group.cover : group.byIndex.get(f.patch)) ?? members(group)[0];
+      if (owner) this.bySeq.set(owner.entry.seq, [...(this.bySeq.get(owner.entry.seq) ?? []), f]);
+    }
+    this.crashes.push(...result.crashes.map((c) => `internal error, please report it: ${c}`));
+  }
+}
+
+export async function validateMail(req: HookRequest): Promise<HookResult> {
+  const fail = (message: string, config?: Config): HookResult => {
+    const report: HookReport = { mails: [], notes: [], errors: [message], blocking: errorsBlock(req.env, config) };
+    return { text: formatHookReport(report), exitCode: hookExitCode(report) };
+  };
+  let repo: Repo;
+  let config: Config;
+  try {
+    repo = await openRepo(req.cwd);
+    config = await loadConfig(undefined, repo.workTree ? [repo.workTree] : []);
+  } catch (error) {
+    if (error instanceof NotARepoError || error instanceof ConfigError) return fail(error.message);
+    throw error;
+  }
+  let mail: Buffer;
+  let headers: string | undefined;
+  try {
+    mail = await readFile(req.mail);
+    if (req.headers) headers = await readFile(req.headers, 'utf8');
+  } catch (error) {
+    const { path, code } = error as NodeJS.ErrnoException;
+    return fail(`${path ?? req.mail}: cannot read (${code ?? (error as Error).message})`, config);
+  }
+
+  const report: HookReport = { mails: [], notes: [], errors: [], blocking: errorsBlock(req.env, config) };
+  const counters = sendCounters(req.env);
+  const spool = Spool.at(repo.gitDir, sendName(req.env.PATCHLINT_HOOK_SEND));
+  for (const gone of await removeAbandonedSends(spool.root, spool.send, req.now ?? Date.now(), req.isAlive ?? processAlive)) {
+    if (gone.unchecked.length) report.notes.push(`an earlier send ended before its last mail, so these were not checked: ${gone.unchecked.map((n) => basename(n)).join(', ')}`);
+  }
+  if (counters?.counter === 1) await spool.clear();
+  const seq = await spool.add(mail, req.mail, headers);
+
+  const mailed = await readSpool(spool, report.errors);
   const current = mailed.find((m) => m.entry.seq === seq);
   if (current?.patch.tags.index !== undefined) await spool.setPosition(seq, current.patch.index, current.patch.total);
 
   const groups = groupIntoSeries(mailed);
   const endOfSend = counters !== undefined && counters.counter === counters.total;
   const ending = groups.filter((g) => (counters ? endOfSend : isComplete(g)));
+  const rules = ruleSets(req.rules, config);
+  const found = new FindingsByMail();
   const commits = await existingRevisions(
     repo.workTree ?? repo.gitDir,
     mailed.flatMap(({ patch }) => (patch.commitSha && !/^0+$/.test(patch.commitSha) ? [patch.commitSha, `${patch.commitSha}^`] : [])),
   );
   const trees = new RepoTrees(repo, commits);
-  const findings = new Map<number, Finding[]>();
-  const record = (group: Group, result: SeriesResult) => {
-    for (const f of result.findings) {
-      const owner = f.patch === 0 ? group.cover : group.byIndex.get(f.patch);
-      const seqOf = (owner ?? members(group)[0])?.entry.seq;
-      if (seqOf !== undefined) findings.set(seqOf, [...(findings.get(seqOf) ?? []), f]);
-    }
-    report.notes.push(...result.crashes.map((c) => `internal error, please report it: ${c}`));
-  };
-
   try {
-    const active = req.rules.filter((r) => configuredLevel(config, r.meta.id) !== 'off');
-    const perMail = active.filter((r) => r.meta.scope === 'patch' && r.meta.id !== CC_RULE);
-    const seriesRules = active.filter((r) => r.meta.scope === 'series' && r.meta.id !== CC_RULE);
-    const ccRule = active.find((r) => r.meta.id === CC_RULE);
-
     for (const group of groups) {
       for (const m of [...group.byIndex.values()].sort((a, b) => a.patch.index - b.patch.index)) {
         if (m.entry.done) continue;
-        record(group, await lintMail(m, group, perMail, config, trees));
+        found.add(group, await lintMail(m, group, rules.perMail, config, trees));
         await spool.markDone(m.entry.seq);
       }
       if (group.cover && !group.cover.entry.done) await spool.markDone(group.cover.entry.seq);
     }
 
-    let outside: Awaited<ReturnType<typeof recipientsOutsideMail>> | undefined;
+    let outside: OutsideMail | undefined;
     for (const group of ending) {
-      const series = seriesOf(group);
-      const rules = isComplete(group) ? [...seriesRules] : [];
-      if (ccRule) {
-        outside ??= headersGivenForAll(group) ? undefined : await recipientsOutsideMail(req.cwd, spool.send, req.sendEmailArgs ?? procSendEmailArgs);
+      // Series rules only on a whole series: a send of 2 of 5 patches is no series to judge.
+      const whole = isComplete(group) ? [...rules.series] : [];
+      if (rules.cc) {
+        if (!headersGivenForAll(group)) outside ??= await recipientsOutsideMail(req.cwd, spool.send, req.sendEmailArgs ?? procSendEmailArgs);
         const view = recipientsOf(group, outside);
         if (view.known) {
           for (const m of members(group)) m.patch.recipients = view.recipients.get(m.entry.seq)!;
-          rules.push(ccRule);
-          if (outside && !outside.sawCommandLine) report.notes.push('git 2.39 shows the hook only the To/Cc written in the mails: recipients given to git send-email on its command line were not seen');
+          whole.push(rules.cc);
+          if (!headersGivenForAll(group) && !outside?.sawCommandLine) {
+            report.notes.push('git 2.39 shows the hook only the To/Cc written in the mails: recipients given to git send-email on its command line were not seen');
+          }
         } else report.notes.push(`Cc check skipped: ${view.why}`);
       }
-      if (rules.length) record(group, await lintWhole(series, rules, config, trees));
+      if (whole.length) found.add(group, await lintWhole(seriesOf(group), whole, config, trees));
       for (const m of members(group)) await spool.remove(m.entry.seq);
     }
   } finally {
@@ -332,9 +359,9 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
   if (endOfSend) await spool.clear();
   else await spool.removeIfEmpty();
 
-  report.notes = [...new Set(report.notes)];
+  report.notes = [...new Set([...report.notes, ...found.crashes])];
   for (const m of mailed) {
-    const own = findings.get(m.entry.seq);
+    const own = found.bySeq.get(m.entry.seq);
     if (own) report.mails.push({ name: basename(m.entry.name), subject: m.patch.rawSubject, findings: own.sort(compareFindings) } satisfies MailFindings);
   }
   const exitCode = hookExitCode(report);
@@ -356,8 +383,8 @@ function headersGivenForAll(group: Group): boolean {
  * With newer git's header file they are exact; with git 2.39 they are what
  * git-send-email adds by default to the mail's own To/Cc.
  */
-function recipientsOf(group: Group, outside: (CommandLine & { sawCommandLine: boolean }) | undefined): { known: true; recipients: Map<number, Patch['recipients']> } | Extract<RecipientsView, { known: false }> {
-  const recipients = new Map<number, Patch['recipients']>();
+function recipientsOf(group: Group, outside: OutsideMail | undefined): { known: true; recipients: Map<number, Recipients> } | { known: false; why: string } {
+  const recipients = new Map<number, Recipients>();
   for (const m of members(group)) {
     const own = m.patch.recipients;
     if (m.entry.headers !== undefined) {
