@@ -53,18 +53,19 @@ export function existingRevisions(cwd: string, revs: readonly string[]): Promise
   });
 }
 
-// git-send-email's own settings that add recipients (RULES.md §7: QEMU
-// suggests sendemail.cccmd = get_maintainer.pl); identity-scoped ones too.
-const RECIPIENT_SETTING = /^sendemail\.(?:[^.\s]+\.)?(?:to|cc|tocmd|cccmd)$/i;
-
-/** The sendemail.* settings that add recipients, e.g. `sendemail.cccmd`. */
-export async function recipientSettings(cwd: string): Promise<string[]> {
+/** The sendemail.* settings as [key, value] (keys as git prints them: lower case). */
+export async function sendEmailSettings(cwd: string): Promise<Array<[string, string]>> {
   let out: string;
   try {
     out = await git(cwd, ['config', '--get-regexp', '^sendemail\\.']);
   } catch {
     return []; // exit status 1: no sendemail.* setting at all
   }
-  const keys = out.split('\n').map((l) => l.split(/\s/, 1)[0]!).filter((k) => RECIPIENT_SETTING.test(k));
-  return [...new Set(keys.map((k) => k.toLowerCase()))];
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const space = line.indexOf(' ');
+      return space < 0 ? [line, ''] : [line.slice(0, space), line.slice(space + 1)];
+    });
 }

@@ -22,13 +22,13 @@ import { DiffError } from '../patch/diff.js';
 import { patchFromMail } from '../patch/from-mail.js';
 import type { Patch, Series } from '../patch/model.js';
 import { toSeries } from '../patch/series.js';
-import { GitObjects, GitTree, git } from '../tree/git.js';
+import { GitObjects, GitTree } from '../tree/git.js';
 import { PatchedSeries } from '../tree/patched.js';
 import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
 import { recipientsFromHeaders } from './headers.js';
 import { type HookReport, type MailFindings, formatHookReport, hookExitCode } from './output.js';
 import { type CommandLine, type Recipients, addedFromMail, commandLineRecipients, settingRecipients } from './recipients.js';
-import { NotARepoError, type Repo, existingRevisions, openRepo } from './repo.js';
+import { NotARepoError, type Repo, existingRevisions, openRepo, sendEmailSettings } from './repo.js';
 import { Spool, type SpoolEntry, processAlive, removeAbandonedSends, sendName } from './spool.js';
 
 /** The Cc check waits for the whole send, whatever its scope. */
@@ -203,14 +203,7 @@ type OutsideMail = CommandLine & { sawCommandLine: boolean };
 
 /** The sendemail.* settings and, when readable, git send-email's command line. */
 async function recipientsOutsideMail(cwd: string, send: string, readArgs: HookRequest['sendEmailArgs']): Promise<OutsideMail> {
-  let settings: Array<[string, string]> = [];
-  try {
-    const out = await git(cwd, ['config', '--get-regexp', '^sendemail\\.']);
-    settings = out.split('\n').filter(Boolean).map((l) => [l.split(' ', 1)[0]!, l.slice(l.indexOf(' ') + 1)] as [string, string]);
-  } catch {
-    // exit status 1: no sendemail.* setting
-  }
-  const fromSettings = settingRecipients(settings);
+  const fromSettings = settingRecipients(await sendEmailSettings(cwd));
   if (fromSettings.unknown) return { ...fromSettings, sawCommandLine: false };
   const args = /^\d+$/.test(send) && readArgs ? await readArgs(Number(send)) : undefined;
   if (!args) return { ...fromSettings, sawCommandLine: false };
