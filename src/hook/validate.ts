@@ -53,6 +53,8 @@ export interface HookResult {
   /** For stderr. */
   text: string;
   exitCode: number;
+  /** What this call found, per mail (the text shows the same). */
+  mails: MailFindings[];
 }
 
 /** newer git numbers the files of a send (cover letter included). */
@@ -270,7 +272,7 @@ class FindingsByMail {
 export async function validateMail(req: HookRequest): Promise<HookResult> {
   const fail = (message: string, config?: Config): HookResult => {
     const report: HookReport = { mails: [], notes: [], errors: [message], blocking: errorsBlock(req.env, config) };
-    return { text: formatHookReport(report), exitCode: hookExitCode(report) };
+    return { text: formatHookReport(report), exitCode: hookExitCode(report), mails: [] };
   };
   let repo: Repo;
   let config: Config;
@@ -360,7 +362,7 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
   const exitCode = hookExitCode(report);
   // A refusal ends the send: git send-email stops at the first hook failure.
   if (exitCode !== 0) await spool.clear();
-  return { text: formatHookReport(report), exitCode };
+  return { text: formatHookReport(report), exitCode, mails: report.mails };
 }
 
 function members(group: Group): Mailed[] {

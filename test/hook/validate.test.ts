@@ -160,7 +160,7 @@ describe('hook mode: when rules run', () => {
     const file = join(repo.dir, 'reply.eml');
     writeFileSync(file, 'From: Jane Doe <jane@example.org>\nSubject: Re: [PATCH] migration: fix\n\nThanks, applied.\n');
     const result = await run(file);
-    expect(result).toEqual({ text: '', exitCode: 0 });
+    expect(result).toEqual({ text: '', exitCode: 0, mails: [] });
   });
 });
 
@@ -329,6 +329,7 @@ describe('hook mode: bad input', () => {
     const result = await run(file);
     expect(result).toEqual({
       exitCode: 2,
+      mails: [],
       text:
         `patchlint: ${file}:2: not a mail header: "this is not a header"\n` +
         'patchlint: a mail could not be checked: nothing was sent. Fix the patches, or send once without this check: git send-email --no-validate\n',
