@@ -6,14 +6,13 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
+import { BIN } from '../helpers/cli.js';
 import { GIT_ENV, MIGRATION_MAINTAINER, type QemuRepo, makeQemuRepo, signed } from '../helpers/qemu-repo.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/patchlint.js');
 const registered = (id: string) => ALL_RULES.some((r) => r.meta.id === id);
 const GIT_VERSION = execFileSync('git', ['--version'], { encoding: 'utf8' }).trim();
 
@@ -64,13 +63,12 @@ const spoolEntries = (repo: QemuRepo) => {
   return existsSync(root) ? readdirSync(root).flatMap((send) => readdirSync(join(root, send)).map((f) => `${send}/${f}`)) : [];
 };
 
+// The hook runs the bundled CLI, which test/global-setup.ts builds before the tests.
 beforeAll(() => {
   if (!existsSync(join(execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim(), 'git-send-email'))) {
     throw new Error('git send-email is missing: install the git-email package (.ci/run does)');
   }
-  // The hook runs the bundled CLI: build it from the sources under test.
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
-}, 60_000);
+});
 
 let repo: QemuRepo;
 afterEach(() => repo?.remove());
