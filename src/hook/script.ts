@@ -122,6 +122,10 @@ if ! test -f "$cli"; then
 	echo "patchlint hook: $cli is gone; run patchlint install-hook again, or skip once with git send-email --no-validate" >&2
 	exit 1
 fi
+if ! test -f "\${cli%/*}/../dist/cli.js"; then
+	echo "patchlint hook: patchlint is not built; run npm ci in \${cli%/bin/*}, or skip once with git send-email --no-validate" >&2
+	exit 1
+fi
 PATCHLINT_HOOK_SEND=$send "$node" "$cli" hook-validate "$@" || {
 	code=$?
 	test "$status" != 0 || status=$code

@@ -129,6 +129,29 @@ describe('installHook', () => {
   });
 });
 
+describe('the installed hook when patchlint is gone', () => {
+  function callHook(): { status: number | null; stderr: string } {
+    try {
+      execFileSync(join(repo.dir, '.git/hooks/sendemail-validate'), [join(repo.dir, 'VERSION')], { cwd: repo.dir, stdio: 'pipe', encoding: 'utf8' });
+      return { status: 0, stderr: '' };
+    } catch (error) {
+      const e = error as { status: number; stderr: string };
+      return { status: e.status, stderr: e.stderr };
+    }
+  }
+
+  it('says how to repair it, in one line, and refuses', async () => {
+    repo = makeQemuRepo();
+    const elsewhere = join(repo.dir, 'old-patchlint');
+    mkdirSync(join(elsewhere, 'bin'), { recursive: true });
+    writeFileSync(join(elsewhere, 'bin/patchlint.js'), '');
+    await installHook({ cwd: repo.dir, cli: join(elsewhere, 'bin/patchlint.js') });
+    expect(callHook()).toEqual({ status: 1, stderr: `patchlint hook: patchlint is not built; run npm ci in ${elsewhere}, or skip once with git send-email --no-validate\n` });
+    await installHook({ cwd: repo.dir, cli: join(elsewhere, 'gone/bin/patchlint.js') });
+    expect(callHook()).toEqual({ status: 1, stderr: `patchlint hook: ${join(elsewhere, 'gone/bin/patchlint.js')} is gone; run patchlint install-hook again, or skip once with git send-email --no-validate\n` });
+  });
+});
+
 describe('uninstallHook', () => {
   it('says there is nothing to remove', async () => {
     repo = makeQemuRepo();
