@@ -107,9 +107,11 @@ spool_only() {
 		cp "$1" "$spool/$seq.mail"
 }
 
+# When the earlier hook refused, patchlint checks this mail now, so that
+# both say what they found before git stops the send.
 find_send
-if test -n "$send" && spool_only "$@"; then
-	exit $status
+if test "$status" = 0 && test -n "$send" && spool_only "$@"; then
+	exit 0
 fi
 
 if ! test -x "$node"; then

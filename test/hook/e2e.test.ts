@@ -168,11 +168,18 @@ describe(`git send-email runs the installed hook (${GIT_VERSION})`, () => {
     const installedNow = await patchlint(repo, 'install-hook');
     expect(installedNow.stdout).toContain('the hook that was there still runs first');
 
-    commitOptions(repo, 'migration: fix TRACKER-123', '/* tracker */');
+    commitOptions(repo, 'migration: fix TRACKER-123', '/* tracker */', false);
+    const refusedByBoth = await sendEmail(repo, ['--dry-run', '-1']);
+    expect(refusedByBoth.status).not.toBe(0);
+    expect(refusedByBoth.stderr).toContain('team hook: internal tracker id in');
+    expect(refusedByBoth.stderr).toContain('ERROR: [commit/sob-missing]');
+    expect(refusedByBoth.stderr).toMatch(REFUSED);
+
+    repo.git('commit', '-q', '--amend', '--no-edit', '-s');
     const refusedByTeam = await sendEmail(repo, ['--dry-run', '-1']);
     expect(refusedByTeam.status).not.toBe(0);
     expect(refusedByTeam.stderr).toContain('team hook: internal tracker id in');
-    expect(refusedByTeam.stderr).toMatch(REFUSED);
+    expect(refusedByTeam.stderr).not.toContain('ERROR');
 
     commitOptions(repo, 'migration: note the capability order', '/* capabilities are sorted */', false);
     const refusedByUs = await sendEmail(repo, ['--dry-run', '-1']);
@@ -182,7 +189,7 @@ describe(`git send-email runs the installed hook (${GIT_VERSION})`, () => {
     repo.git('commit', '-q', '--amend', '--no-edit', '-s');
     const through = await sendEmail(repo, ['--dry-run', '-1']);
     expect(through.status, through.stderr).toBe(0);
-    expect(readFileSync(join(repo.dir, '.git/team-hook.log'), 'utf8').trim().split('\n')).toHaveLength(3);
+    expect(readFileSync(join(repo.dir, '.git/team-hook.log'), 'utf8').trim().split('\n')).toHaveLength(4);
 
     const removed = await patchlint(repo, 'install-hook', '--uninstall');
     expect(removed.stdout).toContain('put back the hook that was there before');
