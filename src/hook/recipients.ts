@@ -6,8 +6,11 @@
 // plus the --to/--cc of its command line and the sendemail.to/cc settings.
 // Anything it cannot see (a --cc-cmd, sendemail.cccmd, an alias) makes the
 // recipients unknown: the Cc check is then skipped, never guessed.
+import { readFile } from 'node:fs/promises';
 import { addressParser } from 'postal-mime';
 import type { Patch, Person } from '../patch/model.js';
+import { sendEmailSettings } from './repo.js';
+import { type Group, members } from './series.js';
 
 export type Recipients = Patch['recipients'];
 
@@ -79,4 +82,54 @@ export function settingRecipients(settings: ReadonlyArray<[string, string]>): Co
     (kind === 'to' ? found.to : found.cc).push(...people);
   }
   return found;
+}
+
+/** What git 2.39 adds to a mail's recipients from outside the mail. */
+export type OutsideMail = CommandLine & { sawCommandLine: boolean };
+
+/** The sendemail.* settings and, when readable, git send-email's command line. */
+export async function recipientsOutsideMail(cwd: string, send: string, readArgs: (pid: number) => Promise<string[] | undefined>): Promise<OutsideMail> {
+  const fromSettings = settingRecipients(await sendEmailSettings(cwd));
+  if (fromSettings.unknown) return { ...fromSettings, sawCommandLine: false };
+  const args = /^\d+$/.test(send) && readArgs ? await readArgs(Number(send)) : undefined;
+  if (!args) return { ...fromSettings, sawCommandLine: false };
+  const fromArgs = commandLineRecipients(args);
+  return { to: [...fromSettings.to, ...fromArgs.to], cc: [...fromSettings.cc, ...fromArgs.cc], unknown: fromArgs.unknown, sawCommandLine: true };
+}
+
+/** git send-email's arguments from /proc (Linux); undefined elsewhere. */
+export async function procSendEmailArgs(pid: number): Promise<string[] | undefined> {
+  try {
+    const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+    const script = argv.findIndex((a) => /(?:^|\/)git-send-email$/.test(a) || a === 'send-email');
+    return script >= 0 ? argv.slice(script + 1).filter((a) => a !== '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The recipients of every mail of a series, or why they are not known.
+ * With newer git's header file they are exact; with git 2.39 they are what
+ * git-send-email adds by default to the mail's own To/Cc.
+ */
+export function recipientsOf(group: Group, outside: OutsideMail | undefined): { known: true; recipients: Map<number, Recipients> } | { known: false; why: string } {
+  const recipients = new Map<number, Recipients>();
+  for (const m of members(group)) {
+    const own = m.patch.recipients;
+    if (m.entry.headers !== undefined) {
+      recipients.set(m.entry.seq, own);
+      continue;
+    }
+    if (outside?.unknown) return { known: false, why: outside.unknown };
+    const written = own.to.length + own.cc.length > 0;
+    if (!written && !outside?.sawCommandLine) {
+      return { known: false, why: 'this git passes the hook no recipients, and the mails carry no To/Cc (git format-patch --to/--cc writes them; git 2.40 and later pass them to the hook)' };
+    }
+    const to = [...own.to, ...(outside?.to ?? [])];
+    const cc = [...own.cc, ...addedFromMail(m.patch), ...(outside?.cc ?? [])];
+    if (!to.length) return { known: false, why: "the To of this send was typed at git send-email's prompt, which the hook cannot see" };
+    recipients.set(m.entry.seq, { to, cc });
+  }
+  return { known: true, recipients };
 }

@@ -15,21 +15,21 @@ import { Readable } from 'node:stream';
 import { loadConfig } from '../cli/check.js';
 import { type Config, ConfigError, configuredLevel } from '../engine/config.js';
 import { compareFindings, lintSeries, type SeriesResult } from '../engine/engine.js';
-import type { Finding, Rule, TreeMode } from '../engine/types.js';
+import type { Finding, Rule } from '../engine/types.js';
 import { splitMbox } from '../mail/mbox.js';
 import { NotAMailError, parseMail } from '../mail/parse.js';
 import { DiffError } from '../patch/diff.js';
 import { patchFromMail } from '../patch/from-mail.js';
 import type { Patch, Series } from '../patch/model.js';
 import { toSeries } from '../patch/series.js';
-import { GitObjects, GitTree } from '../tree/git.js';
 import { PatchedSeries } from '../tree/patched.js';
-import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
 import { recipientsFromHeaders } from './headers.js';
 import { type HookReport, type MailFindings, formatHookReport, hookExitCode } from './output.js';
-import { type CommandLine, type Recipients, addedFromMail, commandLineRecipients, settingRecipients } from './recipients.js';
-import { NotARepoError, type Repo, existingRevisions, openRepo, sendEmailSettings } from './repo.js';
+import { type OutsideMail, procSendEmailArgs, recipientsOf, recipientsOutsideMail } from './recipients.js';
+import { NotARepoError, type Repo, existingRevisions, openRepo } from './repo.js';
+import { type Group, type Mailed, groupIntoSeries, headersGivenForAll, isComplete, members, seriesOf } from './series.js';
 import { Spool, type SpoolEntry, processAlive, removeAbandonedSends, sendName } from './spool.js';
+import { RepoTrees } from './trees.js';
 
 /** The Cc check waits for the whole send, whatever its scope. */
 export const CC_RULE = 'maintainers/cc-list';
@@ -71,55 +71,6 @@ export function errorsBlock(env: NodeJS.ProcessEnv, config: Pick<Config, 'hookBl
   return config?.hookBlocking ?? true;
 }
 
-interface Mailed {
-  entry: SpoolEntry;
-  patch: Patch;
-}
-
-/** The patches of one series within the spool. */
-interface Group {
-  version: number;
-  total: number;
-  cover?: Mailed;
-  byIndex: Map<number, Mailed>;
-}
-
-/** Prefix words that tell series apart: `[RFC PATCH v3 i/n]` is not `[PATCH v3 i/n]`. */
-function seriesKey(patch: Patch): string {
-  const t = patch.tags;
-  return [t.version ?? 1, patch.total, t.isRfc ? 'RFC' : '', t.isPull ? 'PULL' : '', ...t.other.map((w) => w.toLowerCase())].join(' ');
-}
-
-/**
- * Groups spooled mails into series in arrival order. A patch without `i/n`
- * is a series of its own; an `i/n` already taken starts another series.
- */
-export function groupIntoSeries(mailed: readonly Mailed[]): Group[] {
-  const groups: Array<Group & { key: string }> = [];
-  for (const m of mailed) {
-    const key = m.patch.tags.index === undefined ? `single ${m.entry.seq}` : seriesKey(m.patch);
-    const free = (g: Group) => (m.patch.index === 0 ? !g.cover : !g.byIndex.has(m.patch.index));
-    let group: (Group & { key: string }) | undefined;
-    for (const g of groups) if (g.key === key) group = g;
-    if (!group || !free(group)) {
-      group = { key, version: m.patch.tags.version ?? 1, total: m.patch.total, byIndex: new Map() };
-      groups.push(group);
-    }
-    if (m.patch.index === 0) group.cover = m;
-    else group.byIndex.set(m.patch.index, m);
-  }
-  return groups;
-}
-
-function isComplete(group: Group): boolean {
-  for (let i = 1; i <= group.total; i++) if (!group.byIndex.has(i)) return false;
-  return true;
-}
-
-function seriesOf(group: Group): Series {
-  return toSeries({ version: group.version, total: group.total, cover: group.cover?.patch, byIndex: new Map([...group.byIndex].map(([i, m]) => [i, m.patch])) });
-}
-
 type Parsed = { patch?: Patch; error?: string };
 
 /** One spooled mail -> its patch (undefined for mail that is no patch), or a `file:line: message` error. */
@@ -141,44 +92,6 @@ async function parseEntry(entry: SpoolEntry): Promise<Parsed> {
   return {};
 }
 
-/** Trees from the repository: a commit and its parent when it has them, else the work tree. */
-class RepoTrees {
-  readonly work: Tree;
-  private objects?: GitObjects;
-  private readonly byRev = new Map<string, Tree>();
-
-  constructor(
-    private readonly repo: Repo,
-    private readonly commits: ReadonlySet<string>,
-  ) {
-    this.work = repo.workTree ? new DirectoryTree(repo.workTree) : NO_TREE;
-  }
-
-  /** The patch's commit, when the repository holds it and its parent. */
-  commitOf(patch: Patch): string | undefined {
-    const sha = patch.commitSha;
-    return sha && this.commits.has(sha) && this.commits.has(`${sha}^`) ? sha : undefined;
-  }
-
-  at(rev: string): Tree {
-    let tree = this.byRev.get(rev);
-    if (!tree) {
-      this.objects ??= new GitObjects(this.repo.workTree ?? this.repo.gitDir);
-      tree = new GitTree(this.objects, rev);
-      this.byRev.set(rev, tree);
-    }
-    return tree;
-  }
-
-  get workMode(): TreeMode {
-    return this.work === NO_TREE ? 'diff' : 'tree';
-  }
-
-  close(): void {
-    this.objects?.close();
-  }
-}
-
 /** Patch rules on one mail, with the tree before and after it. */
 function lintMail(m: Mailed, group: Group, rules: readonly Rule[], config: Config, trees: RepoTrees): Promise<SeriesResult> {
   const patch = m.patch;
@@ -198,30 +111,6 @@ function lintWhole(series: Series, rules: readonly Rule[], config: Config, trees
     return lintSeries(series, 0, { rules, config, base: trees.at(`${shas[0]}^`), treeAfter: (p) => trees.at(trees.commitOf(p)!), mode: 'git' });
   }
   return lintSeries(series, 0, { rules, config, base: trees.work, mode: trees.workMode });
-}
-
-/** What git 2.39 adds to a mail's recipients from outside the mail. */
-type OutsideMail = CommandLine & { sawCommandLine: boolean };
-
-/** The sendemail.* settings and, when readable, git send-email's command line. */
-async function recipientsOutsideMail(cwd: string, send: string, readArgs: HookRequest['sendEmailArgs']): Promise<OutsideMail> {
-  const fromSettings = settingRecipients(await sendEmailSettings(cwd));
-  if (fromSettings.unknown) return { ...fromSettings, sawCommandLine: false };
-  const args = /^\d+$/.test(send) && readArgs ? await readArgs(Number(send)) : undefined;
-  if (!args) return { ...fromSettings, sawCommandLine: false };
-  const fromArgs = commandLineRecipients(args);
-  return { to: [...fromSettings.to, ...fromArgs.to], cc: [...fromSettings.cc, ...fromArgs.cc], unknown: fromArgs.unknown, sawCommandLine: true };
-}
-
-/** git send-email's arguments from /proc (Linux); undefined elsewhere. */
-export async function procSendEmailArgs(pid: number): Promise<string[] | undefined> {
-  try {
-    const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
-    const script = argv.findIndex((a) => /(?:^|\/)git-send-email$/.test(a) || a === 'send-email');
-    return script >= 0 ? argv.slice(script + 1).filter((a) => a !== '') : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The rules of a run, split by when the hook runs them. */
@@ -363,38 +252,4 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
   // A refusal ends the send: git send-email stops at the first hook failure.
   if (exitCode !== 0) await spool.clear();
   return { text: formatHookReport(report), exitCode, mails: report.mails };
-}
-
-function members(group: Group): Mailed[] {
-  return [...(group.cover ? [group.cover] : []), ...group.byIndex.values()];
-}
-
-function headersGivenForAll(group: Group): boolean {
-  return members(group).every((m) => m.entry.headers !== undefined);
-}
-
-/**
- * The recipients of every mail of a series, or why they are not known.
- * With newer git's header file they are exact; with git 2.39 they are what
- * git-send-email adds by default to the mail's own To/Cc.
- */
-function recipientsOf(group: Group, outside: OutsideMail | undefined): { known: true; recipients: Map<number, Recipients> } | { known: false; why: string } {
-  const recipients = new Map<number, Recipients>();
-  for (const m of members(group)) {
-    const own = m.patch.recipients;
-    if (m.entry.headers !== undefined) {
-      recipients.set(m.entry.seq, own);
-      continue;
-    }
-    if (outside?.unknown) return { known: false, why: outside.unknown };
-    const written = own.to.length + own.cc.length > 0;
-    if (!written && !outside?.sawCommandLine) {
-      return { known: false, why: 'this git passes the hook no recipients, and the mails carry no To/Cc (git format-patch --to/--cc writes them; git 2.40 and later pass them to the hook)' };
-    }
-    const to = [...own.to, ...(outside?.to ?? [])];
-    const cc = [...own.cc, ...addedFromMail(m.patch), ...(outside?.cc ?? [])];
-    if (!to.length) return { known: false, why: "the To of this send was typed at git send-email's prompt, which the hook cannot see" };
-    recipients.set(m.entry.seq, { to, cc });
-  }
-  return { known: true, recipients };
 }
