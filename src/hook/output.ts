@@ -17,7 +17,10 @@ export interface HookReport {
   mails: MailFindings[];
   /** What the hook could not check, and why. */
   notes: string[];
-  /** Mails that could not be read: `file:line: message`. */
+  /**
+   * What could not be checked (`file:line: message`): shown, but it does not
+   * stop the send; only error findings do.
+   */
   errors: string[];
   /** Error findings refuse the send (false with `hook: { errors: warn }` or PATCHLINT_HOOK=warn). */
   blocking: boolean;
@@ -41,20 +44,14 @@ export function formatHookReport(report: HookReport): string {
   const mails = report.mails.filter((m) => m.findings.length).length;
   const summary = all.length
     ? `patchlint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')} in ${plural(mails, 'mail')}`
-    : 'patchlint: a mail could not be checked';
-  if (counts.error || report.errors.length) {
-    out.push(
-      report.blocking
-        ? `${summary}: nothing was sent. Fix the patches, or send once without this check: ${BYPASS}`
-        : `${summary}: errors do not stop the send here (hook errors set to warn)`,
-    );
-  } else out.push(`${summary}: the send goes on`);
+    : 'patchlint: not checked';
+  if (counts.error && report.blocking) out.push(`${summary}: nothing was sent. Fix the patches, or send once without this check: ${BYPASS}`);
+  else if (counts.error) out.push(`${summary}: errors do not stop the send here (hook errors set to warn)`);
+  else out.push(`${summary}: the send goes on`);
   return out.join('\n') + '\n';
 }
 
 /** The exit status git send-email acts on: non-zero refuses the whole send. */
 export function hookExitCode(report: HookReport): number {
-  if (!report.blocking) return 0;
-  if (report.errors.length) return 2;
-  return report.mails.some((m) => m.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return report.blocking && report.mails.some((m) => m.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

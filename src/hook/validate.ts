@@ -159,17 +159,17 @@ class FindingsByMail {
 }
 
 export async function validateMail(req: HookRequest): Promise<HookResult> {
-  const fail = (message: string, config?: Config): HookResult => {
-    const report: HookReport = { mails: [], notes: [], errors: [message], blocking: errorsBlock(req.env, config) };
-    return { text: formatHookReport(report), exitCode: hookExitCode(report), mails: [] };
-  };
+  // What cannot be checked is said, and does not stop the send: only error findings do.
+  const notChecked = (message: string): HookResult => ({ text: formatHookReport({ mails: [], notes: [], errors: [message], blocking: true }), exitCode: 0, mails: [] });
   let repo: Repo;
   let config: Config;
   try {
     repo = await openRepo(req.cwd);
     config = await loadConfig(undefined, repo.workTree ? [repo.workTree] : []);
   } catch (error) {
-    if (error instanceof NotARepoError || error instanceof ConfigError) return fail(error.message);
+    // Outside a repository this is a misuse of the command, not a send.
+    if (error instanceof NotARepoError) return { text: `patchlint: ${error.message}\n`, exitCode: 2, mails: [] };
+    if (error instanceof ConfigError) return notChecked(error.message);
     throw error;
   }
   let mail: Buffer;
@@ -179,7 +179,7 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
     if (req.headers) headers = await readFile(req.headers, 'utf8');
   } catch (error) {
     const { path, code } = error as NodeJS.ErrnoException;
-    return fail(`${path ?? req.mail}: cannot read (${code ?? (error as Error).message})`, config);
+    return notChecked(`${path ?? req.mail}: cannot read (${code ?? (error as Error).message})`);
   }
 
   const report: HookReport = { mails: [], notes: [], errors: [], blocking: errorsBlock(req.env, config) };
