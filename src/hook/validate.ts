@@ -200,9 +200,11 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
   const ending = groups.filter((g) => (counters ? endOfSend : isComplete(g)));
   const rules = ruleSets(req.rules, config);
   const found = new FindingsByMail();
+  // Only the mails linted now need their commits looked up (one git process).
+  const linted = new Set([...mailed.filter((m) => !m.entry.done), ...ending.flatMap(members)]);
   const commits = await existingRevisions(
     repo.workTree ?? repo.gitDir,
-    mailed.flatMap(({ patch }) => (patch.commitSha && !/^0+$/.test(patch.commitSha) ? [patch.commitSha, `${patch.commitSha}^`] : [])),
+    [...linted].flatMap(({ patch }) => (patch.commitSha && !/^0+$/.test(patch.commitSha) ? [patch.commitSha, `${patch.commitSha}^`] : [])),
   );
   const trees = new RepoTrees(repo, commits);
   try {
