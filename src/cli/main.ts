@@ -19,6 +19,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   rules: { summary: 'list the rules with their severity and what they check', load: async () => (await import('./rules-list.js')).listRules },
   'install-hook': { summary: 'install the git send-email hook (--uninstall removes it, --force replaces an existing hook)', load: async () => (await import('./install-hook.js')).installHookCommand },
   'hook-validate': { summary: 'what the hook runs for each mail: hook-validate <mail> [<headers>]', load: async () => (await import('./hook-validate.js')).hookValidate },
+  schema: { summary: 'lint whole QAPI schema files (a tree\'s debt): schema [DIR|FILE...], --format text|json, --counts', load: async () => (await import('./schema.js')).schema },
 };
 
 export const USAGE = `usage: patchlint [check] [options] <input>...   (mbox, .eml, .patch, folder, - for stdin)

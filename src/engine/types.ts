@@ -43,6 +43,12 @@ export interface RuleMeta {
   /** One line, shown by `patchlint rules` and in SARIF. */
   description: string;
   fixable?: boolean;
+  /**
+   * The rule judges a file's text rather than a change to it, so it also runs
+   * on whole files (`patchlint schema`, which lints each file as a patch that
+   * adds every line).
+   */
+  wholeFile?: boolean;
 }
 
 export interface ReportInput {

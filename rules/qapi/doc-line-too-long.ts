@@ -1,0 +1,32 @@
+import type { Rule } from '../../src/engine/types.js';
+import { addedDocLines, qapiViews } from '../../src/qapi/views.js';
+
+// parser.py _validate_doc_line_format (merged late 2025): `len("# " + text)`
+// over 70 fails the build, except a line that is only a URL. Literal blocks
+// are not checked.
+const LIMIT = 70;
+const URL_ONLY = /^ *(https?|ftp):\/\/[^ ]*$/;
+
+const rule: Rule = {
+  meta: {
+    id: 'qapi/doc-line-too-long',
+    severity: 'error',
+    scope: 'patch',
+    needs: 'diff',
+    description: 'A doc-comment line is longer than 70 characters (outside literal blocks; URLs exempt).',
+    wholeFile: true,
+  },
+  async check(ctx) {
+    for (const view of await qapiViews(ctx)) {
+      for (const { line } of addedDocLines(view)) {
+        // Python's len() counts code points.
+        const length = [...line.text].length + 2;
+        if (length > LIMIT && !URL_ONLY.test(line.text)) {
+          ctx.report({ file: view.path, line: line.line, message: `documentation line longer than ${LIMIT} characters (${length})` });
+        }
+      }
+    }
+  },
+};
+
+export default rule;

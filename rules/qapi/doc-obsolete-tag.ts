@@ -1,0 +1,26 @@
+import type { Rule } from '../../src/engine/types.js';
+import { qapiViews } from '../../src/qapi/views.js';
+
+// parser.py get_doc (2024 onwards): `Note:`/`Notes:` and `Example:`/`Examples:`
+// sections are rejected in favour of rST `.. note::` and `.. qmp-example::`.
+const rule: Rule = {
+  meta: {
+    id: 'qapi/doc-obsolete-tag',
+    severity: 'error',
+    scope: 'patch',
+    needs: 'diff',
+    description: 'A doc block uses the removed Note:/Notes:/Example:/Examples: sections instead of .. note:: / .. qmp-example::.',
+    wholeFile: true,
+  },
+  async check(ctx) {
+    for (const view of await qapiViews(ctx)) {
+      for (const doc of view.after.docs) {
+        for (const problem of doc.problems) {
+          if (problem.kind === 'obsolete-tag' && view.changed(problem.line)) ctx.report({ file: view.path, line: problem.line, message: problem.message });
+        }
+      }
+    }
+  },
+};
+
+export default rule;

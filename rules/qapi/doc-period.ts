@@ -1,0 +1,64 @@
+import type { Rule } from '../../src/engine/types.js';
+import type { DocSection } from '../../src/qapi/index.js';
+import { withoutTrailingTags } from '../../src/qapi/since.js';
+import { qapiViews } from '../../src/qapi/views.js';
+
+// Maintainers ask that member, value and feature descriptions and free-text
+// sentences end with a period, before any trailing "(since X.Y)", "for
+// consistency" (review of `@unstable: Member @local-incoming is
+// experimental`). Lists, literal blocks, headings, directives and lines
+// ending in ':' are not sentences; nor is text ending in ')' such as
+// "(default: false)", which the rule cannot judge.
+const NOT_PROSE = /^\s*([*+-]\s|\d+[.)]\s|#\.\s|=|\.\.|\||\+-)/;
+const ENDS_IN_URL = /\b(https?|ftp):\/\/\S+$/;
+const MISSPELT_SINCE = /^[Ss]ince\s*:?\s*\d/;
+// A description that only says when (`@blkreplay: Since 4.2`) is no sentence.
+const ONLY_SINCE = /^\(?[Ss]ince:?\s*\d+\.\d+(\.\d+)?\)?$/;
+
+/** The line where the section's last sentence ends, if it is prose that should end with a period but does not. */
+function missingPeriod(section: DocSection): number | undefined {
+  // A literal block, including rST's contracted form `text::`, which QEMU's parser does not spot.
+  if (section.lines.some((l) => l.literal !== false || l.text.trimEnd().endsWith('::'))) return undefined;
+  let end = section.text.length - 1;
+  while (end >= 0 && section.text[end] === '') end--;
+  let start = end;
+  while (start > 0 && section.text[start - 1] !== '') start--;
+  if (end < 0 || NOT_PROSE.test(section.text[start]!) || (section.kind === 'plain' && MISSPELT_SINCE.test(section.text[start]!))) return undefined;
+  if (start === end && ONLY_SINCE.test(section.text[end]!.trim())) return undefined;
+  for (let k = end; k >= start; k--) {
+    const text = withoutTrailingTags(section.text[k]!).trimEnd();
+    if (!text) continue;
+    if (ENDS_IN_URL.test(text)) return undefined;
+    return /[A-Za-z0-9`]$/.test(text) ? section.lines[k]!.line : undefined;
+  }
+  return undefined;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'qapi/doc-period',
+    severity: 'warning',
+    scope: 'patch',
+    needs: 'diff',
+    description: 'A member, value or feature description, or a free-text sentence, does not end with a period (before a trailing (since X.Y)).',
+    wholeFile: true,
+  },
+  async check(ctx) {
+    for (const view of await qapiViews(ctx)) {
+      for (const doc of view.after.docs) {
+        for (const [i, section] of doc.sections.entries()) {
+          // Text that goes on unindented on the next line reads as a new paragraph to QEMU: an indentation slip, not a missing period.
+          const next = doc.sections[i + 1];
+          if (next?.kind === 'plain' && next.line === section.endLine + 1) continue;
+          if (!section.complete || (section.kind !== 'member' && section.kind !== 'feature' && section.kind !== 'plain')) continue;
+          const line = missingPeriod(section);
+          if (line === undefined || !view.changed(line)) continue;
+          const what = section.kind === 'plain' ? 'this sentence' : `the description of @${section.name}`;
+          ctx.report({ file: view.path, line, message: `end ${what} with a period${line !== section.endLine ? ', before the (since X.Y)' : ''}` });
+        }
+      }
+    }
+  },
+};
+
+export default rule;

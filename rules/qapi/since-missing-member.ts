@@ -1,0 +1,37 @@
+import type { Rule } from '../../src/engine/types.js';
+import { docExistedBeforeSeries, existedBeforeSeries, newMemberDescriptions } from '../../src/qapi/changes.js';
+import { mentionsSince } from '../../src/qapi/since.js';
+import { qapiViews, targetRelease } from '../../src/qapi/views.js';
+
+// qapi-code-gen.rst "Definition documentation": "Extensions added after the
+// definition was first released carry a '(since x.y.z)' comment." Members of
+// definitions that are new in the series need none.
+const rule: Rule = {
+  meta: {
+    id: 'qapi/since-missing-member',
+    severity: 'warning',
+    scope: 'patch',
+    needs: 'files',
+    description: 'A member, argument or value added to an existing definition has no (since X.Y) in its description.',
+  },
+  async check(ctx) {
+    const release = await targetRelease(ctx);
+    for (const view of await qapiViews(ctx)) {
+      if (view.kind === 'test') continue;
+      for (const { doc, section, definition, member } of newMemberDescriptions(view)) {
+        if (definition?.meta === 'union' && member?.role === 'branch') continue;
+        if (!section.complete || mentionsSince(section)) continue;
+        const old = definition ? await existedBeforeSeries(ctx, view, definition) : docExistedBeforeSeries(ctx, view, doc);
+        if (old !== true) continue;
+        ctx.report({
+          file: view.path,
+          line: section.line,
+          endLine: section.endLine,
+          message: `new ${member?.role ?? 'member'} '${section.name}' of an existing definition needs '(since ${release.expected ?? 'X.Y'})' at the end of its description`,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

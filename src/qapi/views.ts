@@ -1,0 +1,172 @@
+// The parsed views of the schema files a patch touches, shared by every QAPI
+// (and migration) rule through ctx.memo: one parse per file per patch.
+//
+// The post-patch file is parsed whole when the tree has it and its lines are
+// the ones the diff shows at the same numbers; otherwise only the hunks are
+// read (fragment mode, see fragment.ts). Rules judge only lines the patch
+// adds; `patchlint schema` feeds whole files as patches that add every line.
+import { releaseForSeries } from '../engine/calendar.js';
+import type { Release } from '../engine/release.js';
+import type { RuleContext } from '../engine/types.js';
+import type { FileDiff } from '../patch/model.js';
+import type { Tree } from '../tree/tree.js';
+import { parseFragments } from './fragment.js';
+import type { Definition, DocBlock, DocLine, Pragmas, SchemaFile } from './model.js';
+import { parseSchema } from './parser.js';
+import { emptyPragmas } from './values.js';
+
+/** Which schema a file belongs to: the QMP schema, the guest agent's, the storage daemon's, or a parser test. */
+export type SchemaKind = 'qmp' | 'qga' | 'storage-daemon' | 'test';
+
+const SCHEMA_DIRS: Array<[RegExp, SchemaKind]> = [
+  [/^qapi\/[^/]+\.json$/, 'qmp'],
+  [/^qga\/[^/]+\.json$/, 'qga'],
+  [/^storage-daemon\/qapi\/[^/]+\.json$/, 'storage-daemon'],
+  [/^tests\/qapi-schema\/[^/]+\.json$/, 'test'],
+];
+
+export function schemaKindOf(path: string): SchemaKind | undefined {
+  return SCHEMA_DIRS.find(([re]) => re.test(path))?.[1];
+}
+
+export interface QapiView {
+  path: string;
+  kind: SchemaKind;
+  diff: FileDiff;
+  /** The post-patch file: whole, or what the hunks show (`after.mode`). */
+  after: SchemaFile;
+  /** The pre-patch file, whole, when the tree had it. */
+  before?: SchemaFile;
+  /** The patch creates the file. */
+  created: boolean;
+  /** Pragmas of the schema (the file's own, plus pragma.json and qapi-schema.json beside it), when the tree has them. */
+  pragmas?: Pragmas;
+  added(line: number): boolean;
+  /** Added, and not a line the patch also removes (moved, or re-added with a comma): new text. */
+  changed(line: number): boolean;
+  /** Removed lines, normalised (see `normaliseLine`), to tell new text from text the patch only moved or re-wrapped. */
+  removed: Set<string>;
+}
+
+/** A line without indentation and trailing commas and closing brackets: `'mapped-ram'] }` and `'mapped-ram',` are the same line. */
+export function normaliseLine(text: string): string {
+  return text.trim().replace(/[\s,\]}]+$/, '');
+}
+
+/** The post-patch text agrees with the diff at every line the diff shows (the hunks applied where they say). */
+function agreesWithDiff(text: string, diff: FileDiff): boolean {
+  const lines = text.split('\n');
+  for (const [number, line] of diff.lines) if ((lines[number - 1] ?? '').replace(/\r$/, '') !== line.text) return false;
+  return true;
+}
+
+async function readPragmas(tree: Tree, path: string, own: Pragmas): Promise<Pragmas | undefined> {
+  const dir = path.slice(0, path.lastIndexOf('/'));
+  // Pragma scope is the whole schema (qapi-code-gen.rst); QEMU keeps them in pragma.json or the schema root.
+  const candidates = [`${dir}/pragma.json`, `${dir}/qapi-schema.json`, ...(dir === 'storage-daemon/qapi' ? ['qapi/pragma.json'] : [])];
+  const pragmas = emptyPragmas();
+  let found = false;
+  for (const candidate of candidates) {
+    const text = candidate === path ? undefined : await tree.read(candidate);
+    if (text === undefined) continue;
+    found = true;
+    mergePragmas(pragmas, parseSchema(text).pragmas);
+  }
+  mergePragmas(pragmas, own);
+  return found || own.docRequired !== undefined ? pragmas : undefined;
+}
+
+function mergePragmas(into: Pragmas, from: Pragmas): void {
+  if (from.docRequired !== undefined) into.docRequired = from.docRequired;
+  into.commandNameExceptions.push(...from.commandNameExceptions);
+  into.commandReturnsExceptions.push(...from.commandReturnsExceptions);
+  into.documentationExceptions.push(...from.documentationExceptions);
+  into.memberNameExceptions.push(...from.memberNameExceptions);
+}
+
+/**
+ * A parser test (tests/qapi-schema/) is checked only when its expected
+ * error output is known to be empty: the others are meant to fail.
+ */
+async function isPositiveTest(ctx: RuleContext, path: string): Promise<boolean> {
+  const errPath = path.replace(/\.json$/, '.err');
+  const fromTree = ctx.mode !== 'diff' ? await ctx.tree.read(errPath) : undefined;
+  if (fromTree !== undefined) return fromTree.trim() === '';
+  const errDiff = ctx.patch?.files.find((f) => f.path === errPath);
+  if (errDiff?.status === 'added') return errDiff.added.every((l) => l.text.trim() === '');
+  return false;
+}
+
+async function buildView(ctx: RuleContext, diff: FileDiff, kind: SchemaKind): Promise<QapiView> {
+  const addedLines = new Set(diff.added.map((l) => l.line));
+  const removed = new Set(diff.removed.map((l) => normaliseLine(l.text)).filter(Boolean));
+  const changedLines = new Set(diff.added.filter((l) => !removed.has(normaliseLine(l.text))).map((l) => l.line));
+  // Without a tree only a file the patch creates is known whole (reading others would only note their absence).
+  const text = ctx.mode !== 'diff' || diff.status === 'added' ? await ctx.tree.read(diff.path) : undefined;
+  const whole = text !== undefined && agreesWithDiff(text, diff);
+  const after = whole ? parseSchema(text) : parseFragments([...diff.lines.values()].map((l) => ({ line: l.line, text: l.text, added: l.added })));
+  const created = diff.status === 'added';
+  const beforeText = whole && !created ? await ctx.treeBefore.read(diff.oldPath) : undefined;
+  const pragmas = whole && ctx.mode !== 'diff' ? await readPragmas(ctx.tree, diff.path, after.pragmas) : undefined;
+  return {
+    path: diff.path,
+    kind,
+    diff,
+    after,
+    ...(beforeText !== undefined ? { before: parseSchema(beforeText) } : {}),
+    created,
+    ...(pragmas ? { pragmas } : {}),
+    added: (line) => addedLines.has(line),
+    changed: (line) => changedLines.has(line),
+    removed,
+  };
+}
+
+/** The view of one touched schema file (undefined when `path` is not one, or is a parser test meant to fail). */
+export function qapiView(ctx: RuleContext, path: string): Promise<QapiView | undefined> {
+  return ctx.memo(`qapi:view:${path}`, async () => {
+    const diff = ctx.patch?.files.find((f) => f.path === path);
+    const kind = schemaKindOf(path);
+    if (!diff || !kind || diff.status === 'deleted' || diff.binary) return undefined;
+    if (kind === 'test' && !(await isPositiveTest(ctx, path))) return undefined;
+    return buildView(ctx, diff, kind);
+  });
+}
+
+/** Views of every schema file the patch touches. */
+export async function qapiViews(ctx: RuleContext): Promise<QapiView[]> {
+  const views = await Promise.all((ctx.patch?.files ?? []).map((f) => qapiView(ctx, f.path)));
+  return views.filter((v): v is QapiView => !!v);
+}
+
+/** The definition of the same name in another parse of the file. */
+export function counterpart(file: SchemaFile | undefined, definition: Definition): Definition | undefined {
+  if (!file || definition.name === undefined) return undefined;
+  return file.definitions.find((d) => d.name === definition.name && d.meta === definition.meta);
+}
+
+/**
+ * Doc lines the patch adds (new text, not moved) where QEMU's line-format checks apply: inside a
+ * doc block, outside literal blocks (and not where a fragment cannot tell).
+ */
+export function addedDocLines(view: QapiView): Array<{ doc: DocBlock; line: DocLine }> {
+  return view.after.docs.flatMap((doc) => doc.lines.filter((l) => l.literal === false && view.changed(l.line)).map((line) => ({ doc, line })));
+}
+
+/** The doc block QEMU attaches to a definition, when the fragment or file shows it whole. */
+export function wholeDocOf(definition: Definition): DocBlock | undefined {
+  const doc = definition.doc;
+  if (!doc || !doc.startSeen || !doc.endSeen) return undefined;
+  return doc.symbol === definition.name ? doc : undefined;
+}
+
+/**
+ * The release the patch's since tags should name: the tree's, unless none of
+ * the touched schema files applied to the tree (then the tree is not the
+ * patch's base, and a mail dated before it is judged by its date).
+ */
+export async function targetRelease(ctx: RuleContext): Promise<Release> {
+  const views = await qapiViews(ctx);
+  const applies = views.some((v) => v.after.mode === 'whole' && !v.created);
+  return releaseForSeries(ctx.release, ctx.series, applies);
+}

@@ -1,0 +1,34 @@
+import rule from '../../../rules/qapi/doc-member-undocumented.js';
+import { added, context, newSchemaFile, qapiPatch, schemaHunk } from '../../helpers/qapi.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+const NET = ['##', '# @TapOptions:', '#', '# @ifname: Interface name.', '#', '# Since: 1.2', '##', "{ 'struct': 'TapOptions',", "  'data': { '*ifname': 'str' } }", ''].join('\n');
+/** Adds member `b` to TapOptions, documented or not (whole file through the tree). */
+const addMember = (doc: string[]) =>
+  qapiPatch(schemaHunk('qapi/net.json', 4, [...context('# @ifname: Interface name.', '#'), ...added(...doc), ...context('# Since: 1.2', '##', "{ 'struct': 'TapOptions',"), "-  'data': { '*ifname': 'str' } }", ...added("  'data': { '*ifname': 'str', '*vnet-hdr': 'bool' } }")]));
+const newStruct = (...doc: string[]) =>
+  qapiPatch(newSchemaFile('qapi/foo.json', ['##', '# @Foo:', '#', ...doc, '#', '# Since: 11.0', '##', "{ 'struct': 'Foo', 'data': { 'a': 'int', '*b': 'str' } }"]));
+
+ruleTester(rule, {
+  valid: [
+    { name: 'every member described', patch: newStruct('# @a: The a.', '#', '# @b: The b.') },
+    { name: 'a member added with its description (whole file)', tree: { 'qapi/net.json': NET }, patch: addMember(['# @vnet-hdr: Enable the header.  (since 11.0)', '#']) },
+    { name: 'a definition in pragma documentation-exceptions', tree: { 'qapi/net.json': NET, 'qapi/pragma.json': "{ 'pragma': { 'documentation-exceptions': [ 'TapOptions' ] } }\n" }, patch: addMember([]) },
+    {
+      name: 'union branches are documented by their types',
+      patch: qapiPatch(newSchemaFile('qapi/foo.json', ['##', '# @U:', '#', '# @kind: The kind.', '#', '# Since: 11.0', '##', "{ 'union': 'U', 'base': { 'kind': 'K' }, 'discriminator': 'kind',", "  'data': { 'a': 'A' } }"])),
+    },
+    { name: 'arguments of a command whose data names a type', patch: qapiPatch(newSchemaFile('qapi/foo.json', ['##', '# @do-foo:', '#', '# Since: 11.0', '##', "{ 'command': 'do-foo', 'data': 'FooArgs' }"])) },
+    // Without the tree the doc block of TapOptions is not seen whole: say nothing.
+    { name: 'a member added where the doc block is not shown whole', patch: addMember([]) },
+  ],
+  invalid: [
+    { name: 'a member of a new struct', patch: newStruct('# @a: The a.'), errors: [{ file: 'qapi/foo.json', line: 8, message: "member 'b' lacks documentation", severity: 'error' }] },
+    { name: 'a member added to an old struct (whole file)', tree: { 'qapi/net.json': NET }, patch: addMember([]), errors: [{ file: 'qapi/net.json', line: 9, message: "member 'vnet-hdr' lacks documentation" }] },
+    {
+      name: 'an enum value',
+      patch: qapiPatch(newSchemaFile('qapi/foo.json', ['##', '# @Mode:', '#', '# @fast: Go fast.', '#', '# Since: 11.0', '##', "{ 'enum': 'Mode', 'data': [ 'fast', 'slow' ] }"])),
+      errors: [{ line: 8, message: "value 'slow' lacks documentation" }],
+    },
+  ],
+});
