@@ -36,7 +36,8 @@ const rule: Rule = {
           file: view.path,
           line: line.line,
           message: `Use two spaces between sentences: "${quote}"${spaces.length > 1 ? ` (and ${spaces.length - 1} more on this line)` : ''}`,
-          ...(raw.trimStart().startsWith('# ') ? { fix: { replacement: [fixed] } } : {}),
+          // A fix that makes the line too long would trade one build error for another.
+          ...(raw.trimStart().startsWith('# ') && [...fixed.trimStart()].length <= 70 ? { fix: { replacement: [fixed] } } : {}),
         });
       }
     }

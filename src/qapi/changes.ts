@@ -72,11 +72,16 @@ export async function existedBeforeSeries(ctx: RuleContext, view: QapiView, defi
   return earlier.size === 0 ? true : undefined;
 }
 
-/** A code line the patch adds declares `'name'` (a member key or an enum value), and no removed line has it. */
-export function declaresNewName(view: QapiView, name: string): boolean {
+/** How many code lines the patch adds that declare `'name'` (a member key or an enum value); 0 when a removed line has it too. */
+export function newDeclarations(view: QapiView, name: string): number {
   const quoted = new RegExp(`'\\*?${escape(name)}'`);
-  const declared = view.diff.added.some((l) => view.changed(l.line) && !/^\s*#/.test(l.text) && quoted.test(l.text));
-  return declared && ![...view.removed].some((line) => quoted.test(line));
+  if ([...view.removed].some((line) => quoted.test(line))) return 0;
+  return view.diff.added.filter((l) => view.changed(l.line) && !/^\s*#/.test(l.text) && quoted.test(l.text)).length;
+}
+
+/** A code line the patch adds declares `'name'`, and no removed line has it. */
+export function declaresNewName(view: QapiView, name: string): boolean {
+  return newDeclarations(view, name) > 0;
 }
 
 /** A description the patch adds for a member it adds. */
@@ -95,6 +100,7 @@ export interface NewDescription {
  */
 export function newMemberDescriptions(view: QapiView): NewDescription[] {
   const found: NewDescription[] = [];
+  const unpaired: NewDescription[] = [];
   for (const doc of view.after.docs) {
     const definition = view.after.definitions.find((d) => d.doc === doc && (doc.symbol === undefined || doc.symbol === d.name));
     for (const section of doc.members) {
@@ -106,8 +112,13 @@ export function newMemberDescriptions(view: QapiView): NewDescription[] {
       }
       // A complete definition without that member: the description describes nothing.
       if (definition?.complete) continue;
-      if (declaresNewName(view, section.name!)) found.push({ doc, section, ...(definition ? { definition } : {}) });
+      unpaired.push({ doc, section, ...(definition ? { definition } : {}) });
     }
+  }
+  // Without the definition, a new declaration of the name is the evidence: one for each new description of it.
+  for (const d of unpaired) {
+    const descriptions = unpaired.filter((o) => o.section.name === d.section.name).length;
+    if (newDeclarations(view, d.section.name!) >= descriptions) found.push(d);
   }
   return found;
 }

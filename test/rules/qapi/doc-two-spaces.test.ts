@@ -1,8 +1,17 @@
 import rule from '../../../rules/qapi/doc-two-spaces.js';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../helpers/lint.js';
 import { added, context, qapiPatch, schemaHunk } from '../../helpers/qapi.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
 const hunk = (...lines: string[]) => qapiPatch(schemaHunk('qapi/net.json', 353, [...context('# @poll-us: maximum number of microseconds (since 2.7)', '#'), ...lines, ...context('#', '# Since: 1.2', '##')]));
+
+describe('qapi/doc-two-spaces fix', () => {
+  it('inserts the second space, unless the line would get too long', async () => {
+    const report = await lintText(hunk(...added('# @a: First. Second.', `# @b: ${'x'.repeat(61)}. Y`)), { rules: [rule] });
+    expect(report.findings.map((f) => f.fix)).toEqual([{ replacement: ['# @a: First.  Second.'] }, undefined]);
+  });
+});
 
 ruleTester(rule, {
   valid: [

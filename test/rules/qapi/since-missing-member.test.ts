@@ -27,6 +27,16 @@ ruleTester(rule, {
         qapiPatch(schemaHunk('qapi/migration.json', 703, [...context('# @virtio-net: virtio-net.'), ...added('#', '# @tap: tap devices.'), ...context('#', '# Since: 10.2', '##'), "-{ 'enum': 'FdsTarget', 'data': [ 'virtio-net' ] }", ...added("{ 'enum': 'FdsTarget', 'data': [ 'virtio-net', 'tap' ] }")]), { subject: '[PATCH 2/2] qapi: FdsTarget tap' }),
       ),
     },
+    // One new 'fd' and two new @fd: descriptions: which one describes the old member cannot be told.
+    {
+      name: 'a name described twice but declared once, the definitions not shown',
+      qemuVersion: '10.2',
+      patch: qapiPatch(
+        schemaHunk('qapi/net.json', 100, [...context('# @ifname: The interface.', '#'), ...added('# @fd: The file descriptor.  (since 10.2)', '#'), ...context('# @script: The script.')]) +
+          schemaHunk('qapi/net.json', 200, [...context('# @vhost: Use vhost.', '#'), ...added('# @fd: The file descriptor to use.', '#'), ...context('# @queues: The queues.')]).replace(/^diff --git.*\n(?:.*\n){3}/, '') +
+          schemaHunk('qapi/net.json', 300, [...context("    '*ifname': 'str',"), ...added("    '*fd': 'str',"), ...context("    '*script': 'str',")]).replace(/^diff --git.*\n(?:.*\n){3}/, ''),
+      ),
+    },
     // A description for a member that was there all along (qapi/migration: Add missing tls-authz documentation).
     { name: 'a description added for an old member', patch: qapiPatch(schemaHunk('qapi/migration.json', 517, [...context('#     such as a file.  (since 9.0)', '#'), ...added('# @tls-authz: ID of the authz object.', '#'), ...context('# Features:')])) },
   ],
