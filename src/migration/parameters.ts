@@ -61,6 +61,7 @@ export async function newParameters(schema: SeriesSchema): Promise<NewParameter[
   const removedLater = (name: string) => changes.some((c) => PARAMETER_KEYS.some((k) => c.removed[k].some((e) => e.name === name)));
   return [...byName.values()]
     .filter((p) => !removedLater(p.name))
+    .map((p) => ({ ...p, docs: [...p.docs].sort((a, b) => a.patch - b.patch || a.doc.line - b.doc.line) }))
     .map((p) => {
       const type = p.added.parameters?.entry.type ?? p.added.setParameters?.entry.type ?? p.added.parameterStructs?.entry.type;
       return type ? { ...p, type } : p;
