@@ -16,6 +16,8 @@ const rule: Rule = {
   },
   async check(ctx) {
     const files = seriesCFiles(ctx);
+    const headers = addedPrototypes(files).filter((p) => p.path === OPTIONS_H || p.path === CLIENT_OPTIONS_H);
+    if (!addedCapabilityAccessors(files).length && !headers.length) return;
     const names = await capabilityAccessorNames(files);
     const report = (patch: number, file: string, line: number, name: string, n: Neighbours) => {
       const wrong = [

@@ -21,6 +21,8 @@ const rule: Rule = {
     const files = seriesCFiles(ctx);
     const schema = seriesSchema(ctx);
     const changes = await schema.changes();
+    // Nothing to judge: no accessor added, no value removed.
+    if (!addedCapabilityAccessors(files).length && !changes.some((c) => c.removed.capabilities.length)) return;
     const final = await schema.final();
     const finalCaps = final?.capabilities;
     const constantsAfter = finalCaps ? new Set([...finalCaps.entries.keys()].map((v) => capabilityConstant(v, finalCaps.prefix))) : undefined;

@@ -17,9 +17,11 @@ const rule: Rule = {
     description: 'A new MigrationCapability value has no DEFINE_PROP_MIG_CAP entry in migration_properties[] (optional).',
   },
   async check(ctx) {
+    const changes = await seriesSchema(ctx).changes();
+    if (!changes.some((c) => c.added.capabilities.length)) return;
     const files = seriesCFiles(ctx);
     const accessors = await knownCapabilityAccessors(files);
-    for (const change of await seriesSchema(ctx).changes()) {
+    for (const change of changes) {
       for (const cap of change.added.capabilities) {
         const constant = capabilityConstant(cap.name, change.after?.capabilities?.prefix);
         // No accessor yet: cap-accessor-missing speaks first.

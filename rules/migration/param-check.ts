@@ -19,10 +19,11 @@ const rule: Rule = {
     description: 'A new migration parameter documents a range that migrate_params_check() does not check.',
   },
   async check(ctx) {
-    const files = seriesCFiles(ctx);
-    const body = await functionBody(files, OPTIONS_C, CHECK);
+    const params = await newParameters(seriesSchema(ctx));
+    if (!params.length) return;
+    const body = await functionBody(seriesCFiles(ctx), OPTIONS_C, CHECK);
     if (!body) return;
-    for (const p of await newParameters(seriesSchema(ctx))) {
+    for (const p of params) {
       if (!inStruct(p) || mentions(body, p.field) || mentions(body, `has_${p.field}`)) continue;
       const doc = p.docs.find((d) => RANGE.test(d.doc.text));
       if (!doc) continue;

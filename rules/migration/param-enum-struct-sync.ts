@@ -22,8 +22,10 @@ const rule: Rule = {
   async check(ctx) {
     if (!seriesIsComplete(ctx)) return;
     const schema = seriesSchema(ctx);
+    const params = await newParameters(schema);
+    if (!params.length) return;
     const final = await schema.final();
-    for (const p of await newParameters(schema)) {
+    for (const p of params) {
       // Which definitions exist after the series: the tree knows; else those the series adds to.
       const exists = (key: NamedKey) => (final ? !!final[key] : !!p.added[key] || undefined);
       const has = (key: NamedKey) => (final ? !!final[key]?.entries.has(p.name) : !!p.added[key]);

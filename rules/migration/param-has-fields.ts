@@ -23,13 +23,15 @@ const rule: Rule = {
   },
   async check(ctx) {
     if (!seriesIsComplete(ctx)) return;
-    const files = seriesCFiles(ctx);
     const schema = seriesSchema(ctx);
+    const params = await newParameters(schema);
+    if (!params.length) return;
+    const files = seriesCFiles(ctx);
     const body = await functionBody(files, OPTIONS_C, MARK_ALL);
     if (!body || !mentions(body, 'has_fields')) return;
     const kinds = (await schema.final())?.kinds ?? new Map();
     const strArgsChanged = files.hunks(OPTIONS_C).some((h) => h.post.some((s) => s.tokens.some((t) => t.changed && t.fn === MARK_ALL && t.text === 'n_str_args')));
-    for (const p of await newParameters(schema)) {
+    for (const p of params) {
       if (!inStruct(p)) continue;
       const flag = hasPresenceFlag(p.type, kinds);
       if (flag === true && !mentions(body, `has_${p.field}`)) {

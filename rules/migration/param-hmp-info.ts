@@ -20,10 +20,11 @@ const rule: Rule = {
   },
   async check(ctx) {
     if (!seriesIsComplete(ctx)) return;
-    const files = seriesCFiles(ctx);
-    const body = await functionBody(files, HMP_CMDS_C, INFO);
+    const params = await newParameters(seriesSchema(ctx));
+    if (!params.length) return;
+    const body = await functionBody(seriesCFiles(ctx), HMP_CMDS_C, INFO);
     if (!body || !identsMatching(body, PARAMETER_CONST).length) return;
-    for (const p of await newParameters(seriesSchema(ctx))) {
+    for (const p of params) {
       const value = p.added.parameterEnum;
       if (!value || mentions(body, p.constant)) continue;
       ctx.report({

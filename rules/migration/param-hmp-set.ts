@@ -21,11 +21,12 @@ const rule: Rule = {
   },
   async check(ctx) {
     if (!seriesIsComplete(ctx)) return;
-    const files = seriesCFiles(ctx);
-    const body = await functionBody(files, HMP_CMDS_C, SET);
+    const params = await newParameters(seriesSchema(ctx));
+    if (!params.length) return;
+    const body = await functionBody(seriesCFiles(ctx), HMP_CMDS_C, SET);
     // The switch is known: some case label on a MIGRATION_PARAMETER_* value.
     if (!body || !body.tokens.some((t, i) => PARAMETER_CONST.test(t.text) && body.tokens[i - 1]?.text === 'case')) return;
-    for (const p of await newParameters(seriesSchema(ctx))) {
+    for (const p of params) {
       const value = p.added.parameterEnum;
       if (!value || mentions(body, p.constant)) continue;
       ctx.report({

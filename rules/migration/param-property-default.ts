@@ -22,13 +22,15 @@ const rule: Rule = {
   },
   async check(ctx) {
     if (!seriesIsComplete(ctx)) return;
+    const params = await newParameters(seriesSchema(ctx));
+    if (!params.length) return;
     const files = seriesCFiles(ctx);
     const final = await files.final(OPTIONS_C);
     const hunkProps = files.hunks(OPTIONS_C).flatMap((h) => h.post.flatMap(parameterProperties));
     // The tree sets parameter defaults through properties at all (every QEMU since 2.11 does).
     if (!(final ? parameterProperties(final).length : hunkProps.length)) return;
     const fields = new Set([...(final ? parameterProperties(final) : []), ...hunkProps.filter((p) => p.changed)].map((p) => p.field));
-    for (const p of await newParameters(seriesSchema(ctx))) {
+    for (const p of params) {
       if (!inStruct(p) || fields.has(p.field)) continue;
       const stated = p.docs.map((d) => DEFAULT.exec(d.doc.text)).find((m) => m);
       const value = stated && (stated[1] ?? stated[2])!.trim().replace(/[.,;]+$/, '');

@@ -108,7 +108,7 @@ export function seriesCFiles(ctx: RuleContext): SeriesCFiles {
 /** How a conclusion was reached, for messages ("Say which mode a finding relied on"). */
 export function basisNote(mode: Mode, fromTree: boolean): string {
   if (!fromTree) return 'checked in the diffs of the series';
-  return mode === 'git' ? 'checked in the files of each commit' : 'checked in the tree with the series applied';
+  return mode === 'git' || mode === 'github' ? 'checked in the files of each commit' : 'checked in the tree with the series applied';
 }
 
 /**

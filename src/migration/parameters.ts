@@ -39,6 +39,7 @@ export interface NewParameter {
 
 export async function newParameters(schema: SeriesSchema): Promise<NewParameter[]> {
   const changes = await schema.changes();
+  if (!changes.some((c) => PARAMETER_KEYS.some((k) => c.added[k].length))) return [];
   const base = await schema.at(0);
   const byName = new Map<string, NewParameter>();
   for (const change of changes) {

@@ -10,6 +10,7 @@ import { ALL_RULES } from '../../rules/index.js';
 import { lintInputs } from '../../src/engine/lint.js';
 import { type Edit, layoutTree, migrationEdits as e, seriesMbox } from '../helpers/migration.js';
 import { lintText } from '../helpers/lint.js';
+import { MemoryTree } from '../../src/tree/tree.js';
 
 const RULES = ALL_RULES.filter((r) => r.meta.id.startsWith('migration/'));
 const tree = layoutTree('layout-a');
@@ -64,5 +65,33 @@ describe('diff only, --tree and --git agree', () => {
     expect(withTree.findings[0]!.message).toMatch(/\(checked in the tree with the series applied\)$/);
     expect(git.findings[0]!.message).toMatch(/\(checked in the files of each commit\)$/);
     expect(git.series[0]!.mode).toBe('files: read from each commit of the range');
+  });
+});
+
+describe('reading the tree only when there is something to judge', () => {
+  // The app reads files from GitHub one API call each, and the hook runs once per mail.
+  class CountingTree extends MemoryTree {
+    reads: string[] = [];
+    override async read(path: string): Promise<string | undefined> {
+      this.reads.push(path);
+      return super.read(path);
+    }
+  }
+
+  it('reads no file for a series that touches no migration code or schema', async () => {
+    const counting = new CountingTree(tree);
+    const mail = seriesMbox(tree, [
+      { subject: 'net/tap: poll again after setup', edits: { 'net/tap.c': (t) => t.replace('    return 0;\n}', '    s->read_poll = true;\n    return 0;\n}') } },
+      { subject: 'migration: say when HMP asks', edits: { 'migration/migration-hmp-cmds.c': (t) => t.replace('    params = qmp_query_migrate_parameters(NULL);\n', '    params = qmp_query_migrate_parameters(NULL);\n    trace_hmp_info_migrate_parameters();\n') } },
+    ]);
+    const report = await lintText(mail, { rules: RULES, tree: counting });
+    expect(report.findings).toEqual([]);
+    expect(counting.reads.filter((p) => p !== 'VERSION' && p !== 'net/tap.c' && p !== 'migration/migration-hmp-cmds.c')).toEqual([]);
+  });
+
+  it('reads the files a new capability needs', async () => {
+    const counting = new CountingTree(tree);
+    await lintText(seriesMbox(tree, PATCHES), { rules: RULES, tree: counting });
+    expect(new Set(counting.reads)).toContain('migration/options.h');
   });
 });
