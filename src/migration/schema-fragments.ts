@@ -6,8 +6,10 @@
 // name. It is attributed only on evidence, never guessed:
 // - the doc block right after it names the next definition
 //   (MigrationCapabilityStatus follows MigrationCapability,
-//   migrate-set-parameters follows MigrateSetParameters,
-//   query-migrate-parameters follows MigrationParameters), or
+//   MigrateSetParameters or migrate-set-parameters follows
+//   MigrationParameter, migrate-set-parameters follows the struct
+//   MigrateSetParameters, query-migrate-parameters follows
+//   MigrationParameters), or
 // - an unchanged value or member of it shows up in the C the series or the
 //   tree shows as MIGRATION_CAPABILITY_<V>, MIGRATION_PARAMETER_<V> or has_<v>.
 import type { RuleContext } from '../engine/types.js';
@@ -28,7 +30,8 @@ const BY_NAME: Record<string, Slot> = {
 };
 
 // The definition each of these follows in qapi/migration.json.
-const FOLLOWED_BY_ENUM: Record<string, Slot> = { MigrationCapabilityStatus: 'capabilities', [SET_PARAMETERS_STRUCT]: 'parameterEnum' };
+// Before QEMU 11.0 MigrationParameter is followed by MigrateSetParameters, since then by migrate-set-parameters.
+const FOLLOWED_BY_ENUM: Record<string, Slot> = { MigrationCapabilityStatus: 'capabilities', [SET_PARAMETERS_STRUCT]: 'parameterEnum', 'migrate-set-parameters': 'parameterEnum' };
 const FOLLOWED_BY_STRUCT: Record<string, Slot> = { 'migrate-set-parameters': 'setParameters', 'query-migrate-parameters': 'parameters' };
 
 export interface FragmentChange {
