@@ -2,5 +2,31 @@
 // checks that each rules/<family>/<name>.ts is listed here and has its .md.
 import type { Rule } from '../src/engine/types.js';
 import commitSobMissing from './commit/sob-missing.js';
+import commitAuthorMangled from './commit/author-mangled.js';
+import commitBodyMissing from './commit/body-missing.js';
+import commitChangelogAboveCut from './commit/changelog-above-cut.js';
+import commitFixesFormat from './commit/fixes-format.js';
+import commitKnownTags from './commit/known-tags.js';
+import commitLineLength from './commit/line-length.js';
+import commitSobAuthor from './commit/sob-author.js';
+import commitSobForm from './commit/sob-form.js';
+import commitSobSender from './commit/sob-sender.js';
+import commitSubjectDot from './commit/subject-dot.js';
+import commitSubjectPrefix from './commit/subject-prefix.js';
+import commitTrailerBlock from './commit/trailer-block.js';
 
-export const ALL_RULES: readonly Rule[] = [commitSobMissing];
+export const ALL_RULES: readonly Rule[] = [
+  commitSobMissing,
+  commitAuthorMangled,
+  commitBodyMissing,
+  commitChangelogAboveCut,
+  commitFixesFormat,
+  commitKnownTags,
+  commitLineLength,
+  commitSobAuthor,
+  commitSobForm,
+  commitSobSender,
+  commitSubjectDot,
+  commitSubjectPrefix,
+  commitTrailerBlock,
+];
