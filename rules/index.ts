@@ -14,6 +14,10 @@ import commitSobSender from './commit/sob-sender.js';
 import commitSubjectDot from './commit/subject-dot.js';
 import commitSubjectPrefix from './commit/subject-prefix.js';
 import commitTrailerBlock from './commit/trailer-block.js';
+import seriesBasedOn from './series/based-on.js';
+import seriesCoverLetter from './series/cover-letter.js';
+import seriesNumbering from './series/numbering.js';
+import seriesVersionTag from './series/version-tag.js';
 
 export const ALL_RULES: readonly Rule[] = [
   commitSobMissing,
@@ -29,4 +33,8 @@ export const ALL_RULES: readonly Rule[] = [
   commitSubjectDot,
   commitSubjectPrefix,
   commitTrailerBlock,
+  seriesBasedOn,
+  seriesCoverLetter,
+  seriesNumbering,
+  seriesVersionTag,
 ];
