@@ -18,6 +18,16 @@ import seriesBasedOn from './series/based-on.js';
 import seriesCoverLetter from './series/cover-letter.js';
 import seriesNumbering from './series/numbering.js';
 import seriesVersionTag from './series/version-tag.js';
+import styleBlockComment from './style/block-comment.js';
+import styleC99Comments from './style/c99-comments.js';
+import styleDosLineEndings from './style/dos-line-endings.js';
+import styleErrorMessageNewline from './style/error-message-newline.js';
+import styleErrorMessagePeriod from './style/error-message-period.js';
+import styleExecMode from './style/exec-mode.js';
+import styleLineLength from './style/line-length.js';
+import styleSpdxMissing from './style/spdx-missing.js';
+import styleTabs from './style/tabs.js';
+import styleTrailingWhitespace from './style/trailing-whitespace.js';
 
 export const ALL_RULES: readonly Rule[] = [
   commitSobMissing,
@@ -37,4 +47,14 @@ export const ALL_RULES: readonly Rule[] = [
   seriesCoverLetter,
   seriesNumbering,
   seriesVersionTag,
+  styleBlockComment,
+  styleC99Comments,
+  styleDosLineEndings,
+  styleErrorMessageNewline,
+  styleErrorMessagePeriod,
+  styleExecMode,
+  styleLineLength,
+  styleSpdxMissing,
+  styleTabs,
+  styleTrailingWhitespace,
 ];
