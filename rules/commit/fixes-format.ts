@@ -27,9 +27,10 @@ const rule: Rule = {
     const patch = ctx.patch!;
     const lines = patch.message.split('\n');
     const lastSignOff = signOffs(patch).at(-1)?.line ?? 0;
-    for (const tag of patch.trailers) {
-      if (!/^fixes$/i.test(tag.key)) continue;
-      const value = fullValue(lines, tag.line - MESSAGE_BODY_FIRST_LINE);
+    // Any Fixes: line of the message, in the tag block or in a paragraph of its own.
+    const fixesLines = lines.flatMap((text, i) => (/^fixes:/i.test(text) ? [{ line: MESSAGE_BODY_FIRST_LINE + i, index: i }] : []));
+    for (const tag of fixesLines) {
+      const value = fullValue(lines, tag.index);
       const sha = /^([0-9a-f]+)\b/i.exec(value)?.[1];
       if (/^https?:/i.test(value)) {
         ctx.report({ message: 'Fixes: names the commit that introduced the bug; a bug URL goes in Resolves: (GitLab issues) or Buglink:', line: tag.line });

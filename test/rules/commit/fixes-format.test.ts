@@ -43,6 +43,11 @@ ruleTester(rule, {
       errors: [{ line: 5, message: 'Fixes: names the commit that introduced the bug; a bug URL goes in Resolves: (GitLab issues) or Buglink:' }],
     },
     {
+      name: 'a Fixes: paragraph of its own before the tags',
+      patch: mail({ body: 'The cache leaks.\n\nFixes: be4b67bc7d ("blockdev: Allow creation of BDS trees without BB")' }),
+      errors: [{ line: 5, message: /^Fixes: needs at least 12 hex digits/ }],
+    },
+    {
       name: 'below the sign-off',
       patch: tags(SOB, 'Fixes: 14055ce53c2d ("s390x/tcg: avoid overflows")'),
       errors: [{ line: 6, message: 'Fixes: goes above the Signed-off-by: lines' }],
