@@ -18,6 +18,8 @@ import seriesBasedOn from './series/based-on.js';
 import seriesCoverLetter from './series/cover-letter.js';
 import seriesNumbering from './series/numbering.js';
 import seriesVersionTag from './series/version-tag.js';
+import maintainersCcList from './maintainers/cc-list.js';
+import maintainersNewFileUncovered from './maintainers/new-file-uncovered.js';
 import styleBlockComment from './style/block-comment.js';
 import styleC99Comments from './style/c99-comments.js';
 import styleDosLineEndings from './style/dos-line-endings.js';
@@ -47,6 +49,8 @@ export const ALL_RULES: readonly Rule[] = [
   seriesCoverLetter,
   seriesNumbering,
   seriesVersionTag,
+  maintainersCcList,
+  maintainersNewFileUncovered,
   styleBlockComment,
   styleC99Comments,
   styleDosLineEndings,

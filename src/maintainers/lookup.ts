@@ -105,3 +105,19 @@ export async function maintainersOfPaths(tree: Tree, maintainers: CompiledMainta
   }
   return result(matches, orderKeywords([...hits]));
 }
+
+/**
+ * Whether the tree is the one the patch was made for: every file the patch
+ * modifies, renames or deletes is there (after the patch, or before it for
+ * a deletion). MAINTAINERS changes over the years; judging a patch against
+ * a tree it does not fit (a much newer checkout, a partial copy) would name
+ * people who had nothing to do with it then.
+ */
+export async function treeFitsPatch(patch: Patch, before: Tree, after: Tree): Promise<boolean> {
+  for (const file of patch.files) {
+    if (file.status === 'added') continue;
+    const known = file.status === 'deleted' ? await before.read(file.oldPath) : await after.read(file.path);
+    if (known === undefined) return false;
+  }
+  return true;
+}

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { type DirectoryTest, compileMaintainers, directoryQuestions, globToPattern, keywordSectionsOfPatch, matchFile } from '../../src/maintainers/match.js';
 import { parseMaintainers } from '../../src/maintainers/parse.js';
 import { perlRegExp } from '../../src/maintainers/perl-regex.js';
+import { directoryTest } from '../../src/maintainers/lookup.js';
+import type { Tree } from '../../src/tree/tree.js';
 import { formatAddress, formatRecipient, parseAddress, recipientsOf, sectionLabel } from '../../src/maintainers/recipients.js';
 
 const FILE = `QEMU Maintainers
@@ -180,5 +182,19 @@ describe('recipients', () => {
     expect(parseAddress('devel@lists.libvirt.org')).toEqual({ name: '', email: 'devel@lists.libvirt.org' });
     expect(formatAddress('Daniel P. Berrangé', 'berrange@redhat.com')).toBe('"Daniel P. Berrangé" <berrange@redhat.com>');
     expect(formatAddress('Peter Xu', 'peterx@redhat.com')).toBe('Peter Xu <peterx@redhat.com>');
+  });
+});
+
+describe('directoryTest', () => {
+  const tree = (isDirectory?: (p: string) => Promise<boolean | undefined>): Tree => ({ read: async () => undefined, version: async () => undefined, description: 't', ...(isDirectory ? { isDirectory } : {}) });
+  it("uses the tree's answers for the questions the files raise", async () => {
+    const test = await directoryTest(tree(async (p) => p === 'hw/sensor'), compiled, ['hw/sensor/tmp105.c'], false);
+    expect(test('hw/sensor')).toBe(true);
+    expect(test('.*')).toBe(false);
+  });
+  it('falls back to the caller\'s choice when the tree cannot tell', async () => {
+    expect((await directoryTest(tree(), compiled, ['hw/sensor/tmp105.c'], true))('hw/sensor')).toBe(true);
+    expect((await directoryTest(tree(), compiled, ['hw/sensor/tmp105.c'], false))('hw/sensor')).toBe(false);
+    expect((await directoryTest(tree(async () => undefined), compiled, ['hw/sensor/tmp105.c'], true))('hw/sensor')).toBe(true);
   });
 });
