@@ -11,7 +11,7 @@ const rule: Rule = {
   check(ctx) {
     for (const file of ctx.patch!.files) {
       if (file.status === 'deleted' || !file.newMode || !/[7531]\d{0,2}$/.test(file.newMode) || !SOURCE.test(file.path)) continue;
-      ctx.report({ message: `do not set execute permissions for source files (${file.path}: mode ${file.newMode})`, file: file.path });
+      ctx.report({ message: `do not set execute permissions for source files (${file.path}: mode ${file.newMode})`, file: file.path, line: file.added[0]?.line ?? null });
     }
   },
 };

@@ -13,7 +13,7 @@ ruleTester(rule, {
     { name: 'a test made executable', patch: chmod('tests/qemu-iotests/123', '100755') },
   ],
   invalid: [
-    { name: 'an executable C file', patch: created('hw/misc/foo.c', '100755'), errors: [{ file: 'hw/misc/foo.c', line: null, severity: 'error', message: 'do not set execute permissions for source files (hw/misc/foo.c: mode 100755)' }] },
-    { name: 'a header made executable', patch: chmod('include/hw/misc/foo.h', '100755'), errors: [{ file: 'include/hw/misc/foo.h', message: /^do not set execute permissions for source files/ }] },
+    { name: 'an executable C file', patch: created('hw/misc/foo.c', '100755'), errors: [{ file: 'hw/misc/foo.c', line: 1, severity: 'error', message: 'do not set execute permissions for source files (hw/misc/foo.c: mode 100755)' }] },
+    { name: 'a header made executable', patch: chmod('include/hw/misc/foo.h', '100755'), errors: [{ file: 'include/hw/misc/foo.h', line: null, message: /^do not set execute permissions for source files/ }] },
   ],
 });
