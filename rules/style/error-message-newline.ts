@@ -51,13 +51,18 @@ const rule: Rule = {
     for (const file of checkedFiles(ctx.patch!.files)) {
       if (!isCFile(file.path)) continue;
       for (const hunk of postImageHunks(file)) {
+        // Where each run of string-literal lines starts, so that backing up
+        // over one costs nothing however long it is.
+        const runStart: number[] = [];
+        hunk.forEach((line, i) => {
+          runStart[i] = continuedLiteral(line) ? (i > 0 && runStart[i - 1]! >= 0 ? runStart[i - 1]! : i) : -1;
+        });
         hunk.forEach((line, i) => {
           if (!line.added) return;
           let found = callWithNewline(line.text);
           if (!found && literalWithNewline(line)) {
             // Back up over the literal lines to the start of the statement.
-            let j = i - 1;
-            while (j >= 0 && continuedLiteral(hunk[j]!)) j--;
+            const j = i > 0 && runStart[i - 1]! >= 0 ? runStart[i - 1]! - 1 : i - 1;
             found = j >= 0 && ERROR_FUNCTIONS.test(hunk[j]!.text);
           }
           if (found) ctx.report({ message: 'Error messages should not contain newlines', file: file.path, line: line.line });

@@ -14,7 +14,9 @@ const rule: Rule = {
       if (isDocsText(file.path)) continue;
       for (const line of file.added) {
         if (line.cr || line.text.includes('\r') || !BLANK.has(line.text.at(-1) ?? '')) continue;
-        ctx.report({ message: 'trailing whitespace', file: file.path, line: line.line, fix: { replacement: [line.text.replace(/[ \t\f\v]+$/, '')] } });
+        let end = line.text.length;
+        while (end > 0 && BLANK.has(line.text[end - 1]!)) end--;
+        ctx.report({ message: 'trailing whitespace', file: file.path, line: line.line, fix: { replacement: [line.text.slice(0, end)] } });
       }
     }
   },

@@ -51,61 +51,77 @@ function edgeInsideString(text: string): boolean {
   return false;
 }
 
+const SLASH = 0x2f;
+const STAR = 0x2a;
+const BACKSLASH = 0x5c;
+const TAB = 0x09;
+const X = 0x58;
+const MARK = COMMENT.charCodeAt(0);
+
 /** sanitise_line() over one hunk, carrying comment and string state from line to line. */
 export function sanitiseHunk(lines: readonly PostLine[]): HunkLine[] {
   let quote = startsInComment(lines) ? '*/' : '';
   return lines.map((line) => {
     const { text } = line;
-    let out = '';
+    // Written into a buffer of code units: building the line a character at
+    // a time as a string would churn the garbage collector on long lines.
+    const out = new Uint16Array(text.length + 1);
+    let n = 0;
     for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
-      const pair = text.slice(i, i + 2);
-      if (quote === '' && pair === '/*') {
+      const c = text.charCodeAt(i);
+      const next = text.charCodeAt(i + 1);
+      if (quote === '' && c === SLASH && next === STAR) {
         quote = '*/';
-        out += COMMENT + COMMENT;
+        out[n++] = MARK;
+        out[n++] = MARK;
         i++;
         continue;
       }
-      if (quote === '*/' && pair === '*/') {
+      if (quote === '*/' && c === STAR && next === SLASH) {
         quote = '';
-        out += COMMENT + COMMENT;
+        out[n++] = MARK;
+        out[n++] = MARK;
         i++;
         continue;
       }
-      if (quote === '' && pair === '//') {
+      if (quote === '' && c === SLASH && next === SLASH) {
         quote = '//';
-        out += '//';
+        out[n++] = SLASH;
+        out[n++] = SLASH;
         i++;
         continue;
       }
-      if ((quote === "'" || quote === '"') && c === '\\') {
-        out += 'XX';
+      if ((quote === "'" || quote === '"') && c === BACKSLASH) {
+        out[n++] = X;
+        if (i + 1 < text.length) out[n++] = X;
         i++;
         continue;
       }
-      if (c === "'" || c === '"') {
+      const ch = text[i]!;
+      if (ch === "'" || ch === '"') {
         if (quote === '') {
-          quote = c;
-          out += c;
+          quote = ch;
+          out[n++] = c;
           continue;
         }
-        if (quote === c) quote = '';
+        if (quote === ch) quote = '';
       }
-      if (quote === '*/' || quote === '//') out += c === '\t' ? c : COMMENT;
-      else if (quote) out += c === '\t' ? c : 'X';
-      else out += c;
+      if (quote === '*/' || quote === '//') out[n++] = c === TAB ? c : MARK;
+      else if (quote) out[n++] = c === TAB ? c : X;
+      else out[n++] = c;
     }
     if (quote === '//') quote = '';
+    let code = Buffer.from(out.buffer, 0, n * 2).toString('utf16le');
     // A #include path and the text of #error/#warning count as strings.
-    const include = /^\s*#\s*include\s+</.exec(out);
+    const include = /^\s*#\s*include\s+</.exec(code);
     if (include) {
-      const close = out.lastIndexOf('>');
-      if (close > include[0].length) out = out.slice(0, include[0].length) + 'X'.repeat(close - include[0].length) + out.slice(close);
+      const close = code.lastIndexOf('>');
+      if (close > include[0].length) code = code.slice(0, include[0].length) + 'X'.repeat(close - include[0].length) + code.slice(close);
     } else {
-      const directive = /^\s*#\s*(?:error|warning)\s+/.exec(out);
-      if (directive) out = directive[0] + 'X'.repeat(out.length - directive[0].length);
+      const directive = /^\s*#\s*(?:error|warning)\s+/.exec(code);
+      if (directive) code = directive[0] + 'X'.repeat(code.length - directive[0].length);
     }
-    return { ...line, code: out };
+    return { ...line, code };
   });
 }
 
