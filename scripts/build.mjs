@@ -15,6 +15,4 @@ await build({
   sourcemap: false,
   minify: false,
   logLevel: 'warning',
-  // parse-diff is CommonJS; give its bundled `require` shim a real one.
-  banner: { js: "import { createRequire as __patchlintRequire } from 'node:module'; const require = __patchlintRequire(import.meta.url);" },
 });

@@ -3,7 +3,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ALL_RULES } from '../../rules/index.js';
 import { type Config, ConfigError, DEFAULT_CONFIG, parseConfig, parseRuleSetting } from '../engine/config.js';
-import { type LintReport, lintInputs } from '../engine/lint.js';
+import { type LintOptions, type LintReport, lintInputs, streamInputs } from '../engine/lint.js';
+import { compareFindings } from '../engine/engine.js';
+import type { Finding } from '../engine/types.js';
+import type { InputError } from '../sources/inputs.js';
 import { DirectoryTree } from '../tree/tree.js';
 import { VERSION } from '../version.js';
 import type { Io } from './main.js';
@@ -28,15 +31,20 @@ export async function loadConfig(explicit: string | undefined, roots: string[]):
   return { ...DEFAULT_CONFIG, rules: {} };
 }
 
-async function format(report: LintReport, kind: Format, io: Io, values: { verbose?: boolean; 'email-from'?: string; 'per-series'?: boolean }): Promise<string> {
+interface OutputValues {
+  verbose?: boolean;
+  'email-from'?: string;
+  'per-series'?: boolean;
+}
+
+/** Formats that need the whole report at once (they are small next to the input). */
+async function formatWhole(report: LintReport, kind: Format, values: OutputValues): Promise<string> {
   switch (kind) {
-    case 'json':
-      return (await import('../report/json.js')).formatJson(report, VERSION);
     case 'sarif':
       return (await import('../report/sarif.js')).formatSarif(report, ALL_RULES.map((r) => r.meta), VERSION);
     case 'markdown':
       return (await import('../report/markdown.js')).formatMarkdown(report);
-    case 'email': {
+    default: {
       const email = await import('../report/email.js');
       const replies = email.buildReplies(report, {
         from: values['email-from'] ?? 'qemu-patchlint <patchlint@localhost>',
@@ -45,16 +53,56 @@ async function format(report: LintReport, kind: Format, io: Io, values: { verbos
       });
       return email.toMbox(replies);
     }
-    default: {
-      const text = await import('../report/text.js');
-      return text.formatText(report, { color: io.isTTY && !io.env.NO_COLOR, verbose: values.verbose });
-    }
   }
 }
 
+/**
+ * Lints and prints. Text and JSON stream series by series as they are
+ * ready; only findings (for the JSON tail and the totals) are kept.
+ */
+async function lintAndPrint(inputs: string[], options: LintOptions, kind: Format, io: Io, values: OutputValues): Promise<{ findings: Finding[]; errors: InputError[] }> {
+  const findings: Finding[] = [];
+  const errors: InputError[] = [];
+  const { formatErrors, formatSeriesText, formatTextFooter } = await import('../report/text.js');
+  const reportError = (error: InputError) => {
+    errors.push(error);
+    io.stderr(formatErrors({ errors: [error] }));
+  };
+  if (kind === 'json') {
+    const { JsonWriter } = await import('../report/json.js');
+    const writer = new JsonWriter(io.stdout, VERSION);
+    await streamInputs(inputs, options, {
+      series(summary, own) {
+        writer.series(summary);
+        findings.push(...own);
+      },
+      error: reportError,
+    });
+    writer.finish(findings.sort(compareFindings), errors);
+  } else if (kind === 'text') {
+    let seriesCount = 0;
+    let patchCount = 0;
+    const color = io.isTTY && !io.env.NO_COLOR;
+    await streamInputs(inputs, options, {
+      series(summary, own) {
+        io.stdout((seriesCount++ ? '\n' : '') + formatSeriesText(summary, own.sort(compareFindings), { color, verbose: values.verbose }));
+        patchCount += summary.patches.filter((p) => p.index > 0).length;
+        findings.push(...own);
+      },
+      error: reportError,
+    });
+    io.stdout(formatTextFooter(seriesCount, patchCount, findings));
+  } else {
+    const report = await lintInputs(inputs, options);
+    for (const error of report.errors) reportError(error);
+    io.stdout(await formatWhole(report, kind, values));
+    findings.push(...report.findings);
+  }
+  return { findings, errors };
+}
+
 export async function check(args: string[], io: Io): Promise<number> {
-  let report: LintReport;
-  let values;
+  let result: { findings: Finding[]; errors: InputError[] };
   try {
     const parsed = parse(args, {
       format: { type: 'string', short: 'f' },
@@ -67,7 +115,7 @@ export async function check(args: string[], io: Io): Promise<number> {
       'email-from': { type: 'string' },
       'per-series': { type: 'boolean' },
     });
-    values = parsed.values;
+    const values = parsed.values;
     const inputs = parsed.positionals;
     if (!inputs.length && !values.git) throw new UsageError('no input: give mbox, .eml or .patch files, folders, - for stdin, or --git A..B');
     if (values.format && !FORMATS.includes(values.format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
@@ -80,15 +128,16 @@ export async function check(args: string[], io: Io): Promise<number> {
       if (!id.endsWith('/*') && !ALL_RULES.some((r) => r.meta.id === id)) throw new UsageError(`--rule ${id}: no such rule (see patchlint rules)`);
       config.rules[id] = level;
     }
-    report = await lintInputs(inputs, {
+    const options: LintOptions = {
       rules: ALL_RULES,
       config,
       tree: values.tree ? new DirectoryTree(values.tree) : undefined,
       qemuVersion: values['qemu-version'],
       gitRange: values.git,
       cwd: io.cwd,
-      stdin: io.stdin as never,
-    });
+      stdin: inputs.includes('-') ? (io.stdin as never) : undefined,
+    };
+    result = await lintAndPrint(inputs, options, (values.format as Format) ?? 'text', io, values);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || /^--rule /.test((error as Error).message)) {
       io.stderr(`patchlint: ${(error as Error).message}\n(see patchlint --help)\n`);
@@ -97,9 +146,6 @@ export async function check(args: string[], io: Io): Promise<number> {
     throw error;
   }
 
-  io.stdout(await format(report, (values.format as Format) ?? 'text', io, values));
-  const { formatErrors } = await import('../report/text.js');
-  io.stderr(formatErrors(report));
-  if (report.errors.length) return 2;
-  return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  if (result.errors.length) return 2;
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

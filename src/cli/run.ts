@@ -6,7 +6,10 @@ export async function run(argv = process.argv.slice(2)): Promise<void> {
   const io = {
     stdout: (text: string) => void process.stdout.write(text),
     stderr: (text: string) => void process.stderr.write(text),
-    stdin: process.stdin,
+    // A getter: touching process.stdin sets up a socket, which `check file` does not need.
+    get stdin() {
+      return process.stdin;
+    },
     isTTY: !!process.stdout.isTTY,
     env: process.env,
     cwd: process.cwd(),

@@ -2,6 +2,7 @@
 // cover letter is not a commit), series-scoped rules once. Rules do no I/O of
 // their own; what they read comes through the context.
 import type { Patch, Series } from '../patch/model.js';
+import { ownCopy } from '../patch/own-copy.js';
 import { PatchedSeries } from '../tree/patched.js';
 import { NO_TREE, type Tree } from '../tree/tree.js';
 import { type Config, DEFAULT_CONFIG, configuredLevel, globToRegExp } from './config.js';
@@ -88,14 +89,14 @@ export async function lintSeries(series: Series, seriesIndex: number, options: S
       report(input: ReportInput) {
         const severity = effectiveSeverity(rule, config, input.severity);
         if (severity === 'off') return;
-        const file = input.file ?? null;
+        const file = ownCopy(input.file ?? undefined) ?? null;
         if (file && ignored.some((re) => re.test(file))) return;
         const patchIndex = patch ? patch.index : (input.patch ?? defaultSeriesPatch);
         const target = patchIndex === 0 ? series.cover : series.patches.find((p) => p.index === patchIndex);
         findings.push({
           rule: rule.meta.id,
           severity,
-          message: input.message,
+          message: ownCopy(input.message),
           series: seriesIndex,
           patch: patchIndex,
           file,
@@ -134,7 +135,7 @@ function locate(patch: Patch | undefined, file: string | null, line: number | nu
     const text = line === 1 ? patch.subject : body[line - 3];
     if (text === undefined) return {};
     const patchLine = line >= 3 && patch.messagePatchLine !== undefined ? patch.messagePatchLine + line - 3 : undefined;
-    return { excerpt: [text], ...(patchLine ? { patchLine } : {}) };
+    return { excerpt: [ownCopy(text)], ...(patchLine ? { patchLine } : {}) };
   }
   const diff = patch.files.find((f) => f.path === file);
   const first = diff?.lines.get(line);
@@ -142,7 +143,7 @@ function locate(patch: Patch | undefined, file: string | null, line: number | nu
   const excerpt: string[] = [];
   for (let l = line; l <= (endLine ?? line); l++) {
     const entry = diff.lines.get(l);
-    if (entry) excerpt.push(entry.text);
+    if (entry) excerpt.push(ownCopy(entry.text));
   }
   return { excerpt, patchLine: first.patchLine };
 }

@@ -3,8 +3,8 @@
 // summaries are kept, so memory stays flat over a large mbox.
 import type { Readable } from 'node:stream';
 import type { Patch, Series } from '../patch/model.js';
+import { ownCopy } from '../patch/own-copy.js';
 import { SeriesAssembler } from '../patch/series.js';
-import { readGitRange } from '../sources/git-range.js';
 import { type InputError, readInputs } from '../sources/inputs.js';
 import { NO_TREE, type Tree } from '../tree/tree.js';
 import type { Config } from './config.js';
@@ -19,9 +19,10 @@ export interface PatchSummary {
   messageId?: string;
   /** `Name <mail>` */
   author: string;
-  /** Who to answer, for email replies. */
-  replyTo: string[];
-  references: string[];
+  /** Sender, To and Cc as `Name <mail>, ...`, for email replies (one string: kept per patch for the whole run). */
+  replyTo: string;
+  /** The References header's ids, space-separated. */
+  references: string;
   /** Message and diff lines, for checkpatch's "lines checked". */
   linesChecked: number;
 }
@@ -71,21 +72,38 @@ function summarise(patch: Patch): PatchSummary {
   const people = [patch.sender, ...patch.recipients.to, ...patch.recipients.cc].filter((p) => p.email);
   return {
     index: patch.index,
-    subject: patch.subject,
-    rawSubject: patch.rawSubject,
-    messageId: patch.messageId,
-    author: formatPerson(patch.author),
-    replyTo: [...new Set(people.map(formatPerson))],
-    references: patch.references,
+    subject: ownCopy(patch.subject),
+    rawSubject: ownCopy(patch.rawSubject),
+    messageId: ownCopy(patch.messageId),
+    author: ownCopy(formatPerson(patch.author)),
+    replyTo: ownCopy([...new Set(people.map(formatPerson))].join(', ')),
+    references: ownCopy(patch.references.join(' ')),
     linesChecked:
       (patch.message ? patch.message.split('\n').length : 0) +
       patch.files.reduce((n, f) => n + f.lines.size + f.removed.length, 0),
   };
 }
 
+// One string per distinct release, not one per series of a large mbox.
+const releaseNotes = new Map<string, string>();
+
+function releaseNoteOf(release: Release): string {
+  const key = `${release.expected}|${release.source}|${release.version}`;
+  let note = releaseNotes.get(key);
+  if (!note) {
+    note =
+      release.expected === undefined
+        ? 'release: unknown (no VERSION, --qemu-version or config), so since-tags are only compared with each other'
+        : `release: new features target ${release.expected} (from ${release.source}${release.version ? ` ${release.version}` : ''})`;
+    releaseNotes.set(key, note);
+  }
+  return note;
+}
+
 function treeNote(mode: TreeMode, tree: Tree): string {
   if (mode === 'diff') return 'files: from the diff only (no tree given)';
   if (mode === 'git') return 'files: read from each commit of the range';
+  if (mode === 'github') return 'files: read from each commit of the pull request (GitHub contents API)';
   return `files: ${tree.description} with the series applied in order`;
 }
 
@@ -93,17 +111,14 @@ function treeNote(mode: TreeMode, tree: Tree): string {
 export async function lintOneSeries(series: Series, index: number, options: SeriesOptions): Promise<{ summary: SeriesSummary; findings: Finding[]; errors: InputError[] }> {
   const result = await lintSeries(series, index, options);
   const mode = options.mode ?? (options.base && options.base !== NO_TREE ? 'tree' : 'diff');
-  const releaseNote =
-    result.release.expected === undefined
-      ? 'release: unknown (no VERSION, --qemu-version or config), so since-tags are only compared with each other'
-      : `release: new features target ${result.release.expected} (from ${result.release.source}${result.release.version ? ` ${result.release.version}` : ''})`;
+  const releaseNote = releaseNoteOf(result.release);
   const all = [series.cover, ...series.patches].filter((p): p is Patch => !!p);
   const summary: SeriesSummary = {
-    subject: series.subject,
+    subject: ownCopy(series.subject),
     version: series.version,
     total: series.total,
     missing: series.missing,
-    messageId: series.messageId,
+    messageId: ownCopy(series.messageId),
     hasCover: !!series.cover,
     patches: all.map(summarise),
     mode: treeNote(mode, options.base ?? NO_TREE),
@@ -115,8 +130,19 @@ export async function lintOneSeries(series: Series, index: number, options: Seri
   return { summary, findings: result.findings, errors: result.crashes.map((message) => ({ input, message })) };
 }
 
-export async function lintInputs(inputs: readonly string[], options: LintOptions): Promise<LintReport> {
-  const report: LintReport = { series: [], findings: [], errors: [] };
+/** Receives results as they are ready, in input order: what streams output to the user. */
+export interface LintSink {
+  /** The series numbered `index` (0-based, in order of first appearance) and its findings. */
+  series(summary: SeriesSummary, findings: Finding[], index: number): void | Promise<void>;
+  error(error: InputError): void | Promise<void>;
+}
+
+/**
+ * Lints every input and hands each series to `sink` as soon as it and every
+ * series that appeared before it are done. Only series waiting for an
+ * earlier one are held, so memory does not grow with the input.
+ */
+export async function streamInputs(inputs: readonly string[], options: LintOptions, sink: LintSink): Promise<void> {
   const base = options.tree ?? NO_TREE;
   const seriesOptions: SeriesOptions = {
     rules: options.rules,
@@ -126,43 +152,56 @@ export async function lintInputs(inputs: readonly string[], options: LintOptions
     qemuVersion: options.qemuVersion,
     inferRelease: options.inferRelease,
   };
-  // Series are numbered in order of first appearance, however they complete.
-  const done: Array<{ seq: number; summary: SeriesSummary; findings: Finding[] }> = [];
+  const waiting = new Map<number, { summary: SeriesSummary; findings: Finding[] }>();
+  let next = 0;
   const add = async (seq: number, series: Series, opts: SeriesOptions) => {
     const { summary, findings, errors } = await lintOneSeries(series, seq, opts);
-    done.push({ seq, summary, findings });
-    report.errors.push(...errors);
+    for (const error of errors) await sink.error(error);
+    waiting.set(seq, { summary, findings });
+    for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
+      waiting.delete(next);
+      const index = next++;
+      await sink.series(ready.summary, ready.findings.map((f) => ({ ...f, series: index })), index);
+    }
   };
 
-  let seqOffset = 0;
+  let first = 0;
   if (options.gitRange) {
+    // Loaded on demand: it brings child_process, which plain mail input does not need.
+    const { readGitRange } = await import('../sources/git-range.js');
     const git = await readGitRange(options.gitRange, options.cwd ?? process.cwd());
     if ('series' in git) {
       try {
-        await add(seqOffset++, git.series, { ...seriesOptions, base: git.base, treeAfter: git.treeAfter, mode: 'git' });
+        await add(first++, git.series, { ...seriesOptions, base: git.base, treeAfter: git.treeAfter, mode: 'git' });
       } finally {
         git.close();
       }
-    } else report.errors.push(git);
+    } else await sink.error(git);
   }
 
   const assembler = new SeriesAssembler();
-  const first = seqOffset;
   for await (const event of readInputs(inputs, options.stdin)) {
     if (event.kind === 'error') {
       const { kind: _kind, ...error } = event;
-      report.errors.push(error);
+      await sink.error(error);
       continue;
     }
     for (const { seq, series } of assembler.add(event.patch)) await add(first + seq, series, seriesOptions);
   }
   for (const { seq, series } of assembler.flush()) await add(first + seq, series, seriesOptions);
+}
 
-  // Renumber densely in input order and point the findings at the new numbers.
-  done.sort((a, b) => a.seq - b.seq);
-  done.forEach((entry, i) => {
-    report.series.push(entry.summary);
-    for (const finding of entry.findings) report.findings.push({ ...finding, series: i });
+/** The whole run as one report (tests, the app, formats that need everything at once). */
+export async function lintInputs(inputs: readonly string[], options: LintOptions): Promise<LintReport> {
+  const report: LintReport = { series: [], findings: [], errors: [] };
+  await streamInputs(inputs, options, {
+    series(summary, findings) {
+      report.series.push(summary);
+      report.findings.push(...findings);
+    },
+    error(error) {
+      report.errors.push(error);
+    },
   });
   report.findings.sort(compareFindings);
   return report;

@@ -23,11 +23,17 @@ export function parseVersion(text: string): [number, number, number] | undefined
   return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
 }
 
-/** next(X.Y): three releases a year, X.2 is followed by (X+1).0. */
+// Before 4.0 (2019) the minor number ran on until a major bump.
+const LAST_BEFORE_MAJOR: Record<string, string> = { '0.15': '1.0', '1.7': '2.0', '2.12': '3.0', '3.1': '4.0' };
+
+/** next(X.Y): since 4.0 three releases a year, X.2 followed by (X+1).0. */
 export function nextRelease(release: string): string {
   const v = parseVersion(release);
   if (!v) throw new Error(`not a release: ${release}`);
   const [major, minor] = v;
+  const key = `${major}.${minor}`;
+  if (LAST_BEFORE_MAJOR[key]) return LAST_BEFORE_MAJOR[key];
+  if (major < 4) return `${major}.${minor + 1}`;
   return minor >= 2 ? `${major + 1}.0` : `${major}.${minor + 1}`;
 }
 

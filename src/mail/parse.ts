@@ -1,8 +1,10 @@
-// One RFC 822 message -> Mail. postal-mime does the MIME work (quoted-printable,
-// base64, charsets, RFC 2047 words); this file only checks that the input is a
-// mail at all and keeps what a patch needs.
-import PostalMime from 'postal-mime';
-import type { Address, Email } from 'postal-mime';
+// One RFC 822 message -> Mail. postal-mime does the MIME work: RFC 2047
+// words, addresses, and bodies in quoted-printable, base64 or multipart. Most
+// patch mail is a single text/plain part in 7bit or 8bit; its body is only
+// decoded from its charset here, which spares postal-mime's per-part Blob
+// round trip on the hot path of a large mbox.
+import PostalMime, { addressParser, decodeWords } from 'postal-mime';
+import type { Address } from 'postal-mime';
 import type { Person } from '../patch/model.js';
 
 export interface Mail {
@@ -37,15 +39,52 @@ export class NotAMailError extends Error {
 
 const HEADER_LINE = /^[\x21-\x39\x3b-\x7e]+:/;
 
-function toPerson(address: Address | undefined): Person | undefined {
-  if (!address) return undefined;
-  if (address.group) return address.group[0] && toPerson(address.group[0]);
-  return { name: address.name ?? '', email: address.address ?? '' };
+interface Header {
+  key: string;
+  value: string;
 }
 
-function toPeople(addresses: Address[] | undefined): Person[] {
+/** Where the header block ends (exclusive, after its last newline); -1 when it never ends. */
+function findHeaderEnd(bytes: Buffer): number {
+  const lf = bytes.indexOf('\n\n');
+  const crlf = bytes.indexOf('\r\n\r\n');
+  if (lf < 0 && crlf < 0) return -1;
+  if (crlf >= 0 && (lf < 0 || crlf < lf)) return crlf + 2;
+  return lf + 1;
+}
+
+function bodyStart(bytes: Buffer, headerEnd: number): number {
+  return bytes[headerEnd] === 0x0d ? headerEnd + 2 : headerEnd + 1;
+}
+
+function truncate(text: string): string {
+  return text.length > 60 ? text.slice(0, 57) + '...' : text;
+}
+
+/** Checks and unfolds the header block; throws NotAMailError with the line. */
+function readHeaders(bytes: Buffer, headerEnd: number): { headers: Header[]; lines: number } {
+  const head = bytes.subarray(0, headerEnd < 0 ? Math.min(bytes.length, 1 << 16) : headerEnd).toString('utf8');
+  const lines = head.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const headers: Header[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    if (/^[ \t]/.test(line) && headers.length) {
+      headers[headers.length - 1]!.value += ' ' + line.trim();
+      continue;
+    }
+    if (!HEADER_LINE.test(line)) throw new NotAMailError(`not a mail header: "${truncate(line)}"`, i + 1);
+    const colon = line.indexOf(':');
+    headers.push({ key: line.slice(0, colon).trim().toLowerCase(), value: line.slice(colon + 1).trim() });
+  }
+  if (!headers.length) throw new NotAMailError('no mail headers', 1);
+  if (headerEnd < 0) throw new NotAMailError('headers never end (no blank line): truncated mail?', lines.length);
+  return { headers, lines: lines.length + 1 };
+}
+
+function toPeople(addresses: Address[]): Person[] {
   const people: Person[] = [];
-  for (const address of addresses ?? []) {
+  for (const address of addresses) {
     if (address.group) people.push(...address.group.map((m) => ({ name: m.name, email: m.address })));
     else people.push({ name: address.name, email: address.address });
   }
@@ -56,94 +95,87 @@ function messageIds(value: string | undefined): string[] {
   return value?.match(/<[^<>\s]+>/g) ?? [];
 }
 
-/** Checks the header block and returns how many lines it spans (with the blank line). */
-function headerLineCount(bytes: Buffer): number {
-  const headEnd = findHeaderEnd(bytes);
-  const head = bytes.subarray(0, headEnd < 0 ? Math.min(bytes.length, 4096) : headEnd).toString('latin1');
-  const lines = head.split('\n');
-  if (lines.length && lines[lines.length - 1] === '') lines.pop();
-  let sawHeader = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\r$/, '');
-    if (/^[ \t]/.test(line) && sawHeader) continue; // folded continuation
-    if (HEADER_LINE.test(line)) {
-      sawHeader = true;
-      continue;
-    }
-    throw new NotAMailError(`not a mail header: "${truncate(line)}"`, i + 1);
-  }
-  if (!sawHeader) throw new NotAMailError('no mail headers', 1);
-  if (headEnd < 0) throw new NotAMailError('headers never end (no blank line): truncated mail?', lines.length);
-  return lines.length + 1;
-}
-
-/** Where the header block ends (exclusive, after its last newline) and the body starts; -1 when it never ends. */
-function findHeaderEnd(bytes: Buffer): number {
-  const lf = bytes.indexOf('\n\n');
-  const crlf = bytes.indexOf('\r\n\r\n');
-  if (lf < 0 && crlf < 0) return -1;
-  if (crlf >= 0 && (lf < 0 || crlf < lf)) return crlf + 2;
-  return lf + 1;
-}
-
-function bodyStart(bytes: Buffer): number {
-  const end = findHeaderEnd(bytes);
-  return bytes[end] === 0x0d ? end + 2 : end + 1;
-}
-
-function truncate(text: string): string {
-  return text.length > 60 ? text.slice(0, 57) + '...' : text;
-}
-
 function looksLikeDiff(text: string): boolean {
   return /^(diff --git |--- \S|Index: )/m.test(text) && /^@@ -\d/m.test(text);
 }
 
-/**
- * Records which body lines ended in CR when the rest of the mail uses LF, so
- * that a DOS line ending inside an added line survives postal-mime's newline
- * normalisation. Only for bodies without transfer encoding, where raw and
- * decoded lines correspond one to one.
- */
-function crLinesOf(bytes: Buffer, bodyStart: number, email: Email): Set<number> | undefined {
-  const encoding = email.headers.find((h) => h.key === 'content-transfer-encoding')?.value.trim().toLowerCase();
-  const type = email.headers.find((h) => h.key === 'content-type')?.value.toLowerCase() ?? '';
-  if ((encoding && !['7bit', '8bit', 'binary'].includes(encoding)) || type.startsWith('multipart/')) return undefined;
-  const body = bytes.subarray(bodyStart).toString('latin1').split('\n');
-  const withCr = body.filter((l) => l.endsWith('\r')).length;
-  if (withCr === 0 || withCr > body.length / 2) return undefined; // all-CRLF is transport, not content
-  const lines = new Set<number>();
-  body.forEach((l, i) => l.endsWith('\r') && lines.add(i));
-  return lines;
+function charsetOf(contentType: string): string {
+  const m = /charset\s*=\s*"?([^";\s]+)/i.exec(contentType);
+  return m ? m[1]!.toLowerCase() : 'utf-8';
 }
 
-export async function parseMail(bytes: Buffer, separator?: string): Promise<Mail> {
-  if (bytes.subarray(0, 8192).includes(0)) throw new NotAMailError('binary data, not a mail', 1);
-  const headerLines = headerLineCount(bytes);
-  const email = await PostalMime.parse(bytes);
-  if (email.subject === undefined && !email.from) throw new NotAMailError('neither Subject nor From header', 1);
+function decodeText(bytes: Buffer, charset: string): string {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch {
+    decoder = new TextDecoder('utf-8'); // an unknown label: UTF-8 is what patch mail nearly always is
+  }
+  return decoder.decode(bytes);
+}
 
+/**
+ * Records which body lines ended in CR when the rest of the mail uses LF, so
+ * that a DOS line ending inside an added line is not lost when bodies are
+ * normalised to LF. Raw and decoded lines correspond one to one here.
+ */
+function crLinesOf(body: string): Set<number> | undefined {
+  const lines = body.split('\n');
+  const withCr = lines.filter((l) => l.endsWith('\r')).length;
+  if (withCr === 0 || withCr > lines.length / 2) return undefined; // all-CRLF is transport, not content
+  const cr = new Set<number>();
+  lines.forEach((l, i) => l.endsWith('\r') && cr.add(i));
+  return cr;
+}
+
+/** Body text of a mail that needs real MIME decoding; patch attachments join the text. */
+async function decodeMimeBody(bytes: Buffer): Promise<string> {
+  const email = await PostalMime.parse(bytes);
   let body = email.text ?? '';
-  // Patches sent as attachments (text/x-patch, text/x-diff) are part of the mail's text.
   for (const attachment of email.attachments) {
     if (!/^text\/(x-patch|x-diff|plain|x-log)/.test(attachment.mimeType)) continue;
     const text = typeof attachment.content === 'string' ? attachment.content : new TextDecoder().decode(attachment.content);
     if (looksLikeDiff(text) && !looksLikeDiff(body)) body = body + (body.endsWith('\n') || !body ? '' : '\n') + text.replace(/\r\n/g, '\n');
   }
+  return body;
+}
 
-  const date = email.date && !Number.isNaN(Date.parse(email.date)) ? new Date(email.date).toISOString() : undefined;
+export async function parseMail(bytes: Buffer, separator?: string): Promise<Mail> {
+  if (bytes.subarray(0, 8192).includes(0)) throw new NotAMailError('binary data, not a mail', 1);
+  const headerEnd = findHeaderEnd(bytes);
+  const { headers, lines } = readHeaders(bytes, headerEnd);
+  const header = (key: string) => headers.find((h) => h.key === key)?.value;
+  const all = (key: string) => headers.filter((h) => h.key === key).map((h) => h.value);
+  if (header('subject') === undefined && header('from') === undefined) throw new NotAMailError('neither Subject nor From header', 1);
+
+  const contentType = header('content-type') ?? 'text/plain';
+  const encoding = (header('content-transfer-encoding') ?? '7bit').toLowerCase();
+  const plain = /^text\/plain\b/i.test(contentType) && ['7bit', '8bit', 'binary'].includes(encoding);
+  let body: string;
+  let crLines: Set<number> | undefined;
+  if (plain) {
+    const raw = decodeText(bytes.subarray(bodyStart(bytes, headerEnd)), charsetOf(contentType));
+    crLines = crLinesOf(raw);
+    body = raw.replace(/\r?\n/g, '\n');
+  } else {
+    body = await decodeMimeBody(bytes);
+  }
+
+  const dateHeader = header('date');
+  const date = dateHeader && !Number.isNaN(Date.parse(dateHeader)) ? new Date(dateHeader).toISOString() : undefined;
+  const from = toPeople(addressParser(header('from') ?? ''))[0];
   return {
-    subject: email.subject ?? '',
-    from: toPerson(email.from),
-    to: toPeople(email.to),
-    cc: toPeople(email.cc),
+    subject: decodeWords(header('subject') ?? ''),
+    from,
+    to: toPeople(all('to').flatMap((v) => addressParser(v))),
+    cc: toPeople(all('cc').flatMap((v) => addressParser(v))),
     date,
-    messageId: messageIds(email.messageId)[0] ?? email.messageId?.trim(),
-    inReplyTo: messageIds(email.inReplyTo)[0],
-    references: messageIds(email.references),
+    messageId: messageIds(header('message-id'))[0] ?? header('message-id'),
+    inReplyTo: messageIds(header('in-reply-to'))[0],
+    references: messageIds(header('references')),
     body,
-    bodyFirstLine: headerLines + 1,
-    crLines: crLinesOf(bytes, bodyStart(bytes), email),
+    bodyFirstLine: lines + 1,
+    crLines,
     separator,
   };
 }

@@ -55,7 +55,7 @@ function splitSegments(lines: string[], firstPatchLine: number): Segment[] {
   let current: Segment | undefined;
   let oldLeft = 0;
   let newLeft = 0;
-  let hunkLine = 0;
+  let hunkHeader = '';
 
   const close = (end: number) => {
     if (current) {
@@ -85,7 +85,7 @@ function splitSegments(lines: string[], firstPatchLine: number): Segment[] {
         newLeft--;
       }
       if (oldLeft < 0 || newLeft < 0) {
-        throw new DiffError(`hunk at line ${hunkLine} has more lines than its header says`, firstPatchLine + i);
+        throw new DiffError(`hunk ${hunkHeader} has more lines than its header says`, firstPatchLine + i);
       }
       current!.text.push(repaired);
       current!.source.push(i);
@@ -102,7 +102,7 @@ function splitSegments(lines: string[], firstPatchLine: number): Segment[] {
     if (hunk) {
       oldLeft = hunk[2] === undefined ? 1 : Number(hunk[2]);
       newLeft = hunk[4] === undefined ? 1 : Number(hunk[4]);
-      hunkLine = firstPatchLine + i;
+      hunkHeader = hunk[0];
       current.hasHunk = true;
     } else if (current.hasHunk) {
       continue; // past the last hunk of this file: signature, blank lines
@@ -112,7 +112,7 @@ function splitSegments(lines: string[], firstPatchLine: number): Segment[] {
   }
   if (oldLeft > 0 || newLeft > 0) {
     throw new DiffError(
-      `patch ends inside the hunk at line ${hunkLine} (${oldLeft} old and ${newLeft} new lines missing): truncated?`,
+      `patch ends inside the hunk ${hunkHeader} (${oldLeft} old and ${newLeft} new lines missing): truncated?`,
       firstPatchLine + lines.length - 1,
     );
   }

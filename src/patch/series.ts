@@ -4,6 +4,7 @@
 // and length within a day. A series leaves as soon as it is complete; an
 // incomplete one leaves when no mail has joined it for a while, or at the end.
 import type { Patch, Series, ThreadStray } from './model.js';
+import { ownCopy } from './own-copy.js';
 
 export interface AssembledSeries {
   /** Order of first appearance, so that output follows the input. */
@@ -35,8 +36,12 @@ export class SeriesAssembler {
   private seq = 0;
   private clock = 0;
 
-  /** @param idleLimit mails after which an incomplete series is given up on. */
-  constructor(private readonly idleLimit = 5000) {}
+  /**
+   * @param idleLimit mails after which an incomplete series is given up on.
+   * A series arrives within minutes; 1000 mails is days of qemu-devel, and
+   * what is held meanwhile is whole patches, so the bound also bounds memory.
+   */
+  constructor(private readonly idleLimit = 300) {}
 
   /** Adds a patch; returns the series that are complete (or given up on) now. */
   add(patch: Patch): AssembledSeries[] {
@@ -44,7 +49,7 @@ export class SeriesAssembler {
     if (patch.messageId) {
       // The same mail from two inputs (an mbox and its .eml) counts once.
       if (this.seenMessageIds.has(patch.messageId)) return this.expire();
-      this.seenMessageIds.add(patch.messageId);
+      this.seenMessageIds.add(ownCopy(patch.messageId));
     }
     const group = this.findGroup(patch) ?? this.newGroup(patch);
     const threadedTo = this.threadedGroup(patch);
@@ -53,8 +58,9 @@ export class SeriesAssembler {
     else group.byIndex.set(patch.index, patch);
     for (const id of [patch.messageId, patch.inReplyTo]) {
       if (id && !this.byId.has(id)) {
-        group.ids.add(id);
-        this.byId.set(id, group);
+        const own = ownCopy(id);
+        group.ids.add(own);
+        this.byId.set(own, group);
       }
     }
     group.lastSeen = this.clock;
@@ -147,7 +153,7 @@ function recordStray(group: Group, patch: Patch): void {
   else if (version === group.version && patch.total !== group.total && free) kind = 'total';
   else if (version !== group.version && patch.total === group.total && free) kind = 'version';
   if (!kind) return;
-  group.strays.push({ kind, index: patch.index, total: patch.total, version, rawSubject: patch.rawSubject, messageId: patch.messageId });
+  group.strays.push({ kind, index: patch.index, total: patch.total, version, rawSubject: ownCopy(patch.rawSubject), messageId: ownCopy(patch.messageId) });
 }
 
 function slotFree(group: Group, patch: Patch): boolean {

@@ -71,9 +71,9 @@ function replyMessageId(inReplyTo: string | undefined, findings: readonly Findin
 function reply(series: SeriesSummary, target: PatchSummary, findings: Finding[], options: EmailOptions): ReplyMail {
   const counts = countBySeverity(findings);
   const messageId = replyMessageId(target.messageId, findings);
-  const references = [...target.references, ...(target.messageId ? [target.messageId] : [])];
+  const references = [...target.references.split(' ').filter(Boolean), ...(target.messageId ? [target.messageId] : [])];
   const subject = /^re:/i.test(target.rawSubject) ? target.rawSubject : `Re: ${target.rawSubject}`;
-  const cc = target.replyTo.filter((r) => r !== target.author);
+  const cc = target.replyTo.split(', ').filter((r) => r && r !== target.author);
   const headers = [
     `From: ${encodeAddress(options.from)}`,
     `To: ${encodeAddress(target.author)}`,

@@ -1,43 +1,91 @@
 // The stable JSON contract of DESIGN.md ("Output contract"). Field order and
-// names are part of the contract: other tools parse this.
-import type { LintReport } from '../engine/lint.js';
+// names are part of the contract: other tools parse this. JsonWriter streams
+// the same text, series by series, so that a large mbox is never held whole.
+import type { LintReport, SeriesSummary } from '../engine/lint.js';
+import type { Finding } from '../engine/types.js';
+import type { InputError } from '../sources/inputs.js';
 import { countBySeverity } from './counts.js';
 
 export const FORMAT_VERSION = 1;
+
+export function jsonSeries(s: SeriesSummary) {
+  return {
+    subject: s.subject,
+    version: s.version,
+    total: s.total,
+    missing: s.missing,
+    patches: s.patches.map((p) => ({ index: p.index, subject: p.subject, messageId: p.messageId ?? null, author: p.author })),
+    notes: [s.mode, s.releaseNote, ...s.notes],
+  };
+}
+
+export function jsonFinding(f: Finding) {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    series: f.series,
+    patch: f.patch,
+    file: f.file,
+    line: f.line,
+    ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
+    ...(f.fix ? { fix: f.fix } : {}),
+  };
+}
+
+export function jsonError(e: InputError) {
+  return { input: e.input, message: e.line ? `line ${e.line}: ${e.message}` : e.message };
+}
+
+function tail(findings: readonly Finding[], errors: readonly InputError[], seriesCount: number, patchCount: number) {
+  return {
+    findings: findings.map(jsonFinding),
+    errors: errors.map(jsonError),
+    summary: { series: seriesCount, patches: patchCount, ...countBySeverity(findings) },
+  };
+}
 
 export function toJsonObject(report: LintReport, toolVersion: string) {
   return {
     tool: 'qemu-patchlint',
     version: toolVersion,
     formatVersion: FORMAT_VERSION,
-    series: report.series.map((s) => ({
-      subject: s.subject,
-      version: s.version,
-      total: s.total,
-      missing: s.missing,
-      patches: s.patches.map((p) => ({ index: p.index, subject: p.subject, messageId: p.messageId ?? null, author: p.author })),
-      notes: [s.mode, s.releaseNote, ...s.notes],
-    })),
-    findings: report.findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-      series: f.series,
-      patch: f.patch,
-      file: f.file,
-      line: f.line,
-      ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
-      ...(f.fix ? { fix: f.fix } : {}),
-    })),
-    errors: report.errors.map((e) => ({ input: e.input, message: e.line ? `line ${e.line}: ${e.message}` : e.message })),
-    summary: {
-      series: report.series.length,
-      patches: report.series.reduce((n, s) => n + s.patches.filter((p) => p.index > 0).length, 0),
-      ...countBySeverity(report.findings),
-    },
+    series: report.series.map(jsonSeries),
+    ...tail(report.findings, report.errors, report.series.length, countPatches(report.series)),
   };
+}
+
+function countPatches(series: readonly SeriesSummary[]): number {
+  return series.reduce((n, s) => n + s.patches.filter((p) => p.index > 0).length, 0);
 }
 
 export function formatJson(report: LintReport, toolVersion: string): string {
   return JSON.stringify(toJsonObject(report, toolVersion), null, 2) + '\n';
+}
+
+const indent = (text: string, spaces: number) => text.replace(/^/gm, ' '.repeat(spaces));
+
+/** Writes exactly what formatJson would, a series at a time. */
+export class JsonWriter {
+  private seriesCount = 0;
+  private patchCount = 0;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    toolVersion: string,
+  ) {
+    const head = JSON.stringify({ tool: 'qemu-patchlint', version: toolVersion, formatVersion: FORMAT_VERSION }, null, 2);
+    this.write(`${head.slice(0, -2)},\n  "series": [`);
+  }
+
+  series(summary: SeriesSummary): void {
+    this.write(`${this.seriesCount ? ',' : ''}\n${indent(JSON.stringify(jsonSeries(summary), null, 2), 4)}`);
+    this.seriesCount++;
+    this.patchCount += countPatches([summary]);
+  }
+
+  finish(findings: readonly Finding[], errors: readonly InputError[]): void {
+    const rest = JSON.stringify(tail(findings, errors, this.seriesCount, this.patchCount), null, 2);
+    this.write(`${this.seriesCount ? '\n  ' : ''}],\n${rest.slice(2)}\n`);
+  }
 }

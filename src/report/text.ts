@@ -36,37 +36,41 @@ function seriesHeading(s: SeriesSummary): string {
   return `=== [${tags}] ${s.subject} (${plural(present, 'patch')}${s.hasCover ? ' and a cover letter' : ''}${missing})`;
 }
 
-export function formatText(report: LintReport, options: TextOptions): string {
+/** One series: its heading (for multi-patch series), notes, and a block per patch. */
+export function formatSeriesText(series: SeriesSummary, findings: readonly Finding[], options: TextOptions): string {
   const bold = (t: string) => (options.color ? `${BOLD}${t}${RESET}` : t);
   const out: string[] = [];
-  report.series.forEach((series, seriesIndex) => {
-    const findings = report.findings.filter((f) => f.series === seriesIndex);
-    if (report.series.length > 1 || series.total > 1) out.push(bold(seriesHeading(series)));
-    if (options.verbose) out.push(`NOTE: ${series.mode}`, `NOTE: ${series.releaseNote}`);
-    for (const note of series.notes) out.push(`NOTE: ${note}`);
-    if (out.length && out[out.length - 1] !== '') out.push('');
-
-    for (const patch of series.patches) {
-      const own = findings.filter((f) => f.patch === patch.index);
-      if (patch.index === 0 && !own.length) continue;
-      const label = patchLabel(patch.index, series.total);
-      out.push(bold(`--- ${label ? label + ' ' : ''}${patch.index === 0 ? '(cover letter) ' : ''}${patch.subject}`));
-      for (const finding of own) out.push(formatFinding(finding, options.color), '');
-      const counts = countBySeverity(own);
-      out.push(
-        `total: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}, ${patch.linesChecked} lines checked`,
-        '',
-      );
-    }
-  });
-  const counts = countBySeverity(report.findings);
-  const patches = report.series.reduce((n, s) => n + s.patches.filter((p) => p.index > 0).length, 0);
-  if (report.series.length > 1) {
+  if (series.total > 1 || series.hasCover) out.push(bold(seriesHeading(series)));
+  if (options.verbose) out.push(`NOTE: ${series.mode}`, `NOTE: ${series.releaseNote}`);
+  for (const note of series.notes) out.push(`NOTE: ${note}`);
+  if (out.length) out.push('');
+  for (const patch of series.patches) {
+    const own = findings.filter((f) => f.patch === patch.index);
+    if (patch.index === 0 && !own.length) continue;
+    const label = patchLabel(patch.index, series.total);
+    out.push(bold(`--- ${label ? label + ' ' : ''}${patch.index === 0 ? '(cover letter) ' : ''}${patch.subject}`));
+    for (const finding of own) out.push(formatFinding(finding, options.color), '');
+    const counts = countBySeverity(own);
     out.push(
-      `${plural(report.series.length, 'series')}, ${plural(patches, 'patch')}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`,
+      `total: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}, ${patch.linesChecked} lines checked`,
+      '',
     );
   }
-  return out.join('\n').replace(/\n*$/, '\n');
+  return out.join('\n');
+}
+
+/** The closing line when several series were read. */
+export function formatTextFooter(seriesCount: number, patchCount: number, findings: readonly Finding[]): string {
+  if (seriesCount < 2) return '';
+  const counts = countBySeverity(findings);
+  return `\n${plural(seriesCount, 'series')}, ${plural(patchCount, 'patch')}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}\n`;
+}
+
+export function formatText(report: LintReport, options: TextOptions): string {
+  const blocks = report.series.map((series, i) => formatSeriesText(series, report.findings.filter((f) => f.series === i), options));
+  const patches = report.series.reduce((n, s) => n + s.patches.filter((p) => p.index > 0).length, 0);
+  // A blank line between series, as between patches.
+  return blocks.join('\n') + formatTextFooter(report.series.length, patches, report.findings);
 }
 
 /** Input problems, for stderr: `patchlint: file:line: message`. */

@@ -21,7 +21,8 @@ export interface InputError {
 
 export type InputEvent = { kind: 'patch'; patch: Patch } | ({ kind: 'error' } & InputError);
 
-const PATCH_FILE = /\.(patch|eml|mbox|mbx|diff|txt)$/i;
+// In a folder only mail files count; a .txt page copy is read when named on its own.
+const PATCH_FILE = /\.(patch|eml|mbox|mbx)$/i;
 
 export const STDIN = '-';
 

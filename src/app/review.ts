@@ -1,0 +1,136 @@
+// The pull request review: inline comments on the lines of the PR's diff
+// (the only lines GitHub accepts them on), everything else listed in the
+// body, and a marker in the body by which a re-run finds the review it posted.
+import type { Finding, Severity } from '../engine/types.js';
+import type { Series } from '../patch/model.js';
+import { countBySeverity, plural } from '../report/counts.js';
+import { fitOutput } from './check-run.js';
+import { findingsAtHead } from './head-lines.js';
+
+export const REVIEW_MARKER = '<!-- qemu-patchlint review -->';
+/** Beyond this many, further findings go to the review body: a wall of comments is noise. */
+export const MAX_INLINE_COMMENTS = 100;
+
+export interface ReviewComment {
+  path: string;
+  line: number;
+  side: 'RIGHT';
+  start_line?: number;
+  start_side?: 'RIGHT';
+  body: string;
+}
+
+export interface ReviewPlan {
+  body: string;
+  comments: ReviewComment[];
+  /** How many findings there are in all. */
+  findings: number;
+}
+
+/** A review or comment already on the pull request. */
+export interface PostedReview {
+  id: number;
+  body: string;
+  /** GitHub's `user.type`: only a bot's review can be ours. */
+  userType?: string;
+}
+
+export interface PostedComment {
+  path: string;
+  /** null once GitHub considers the comment outdated. */
+  line: number | null;
+  body: string;
+}
+
+export type ReviewAction =
+  | { kind: 'create'; body: string; comments: ReviewComment[] }
+  | { kind: 'update'; reviewId: number; body: string }
+  | { kind: 'none' };
+
+const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+
+/** A code fence longer than any backtick run in the text, so a suggestion holding ``` survives. */
+function fence(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(longest + 1);
+}
+
+export function commentBody(finding: Finding, withSuggestion: boolean): string {
+  const head = `${ICON[finding.severity]} **${finding.severity}** \`${finding.rule}\`: ${finding.message}`;
+  const replacement = finding.fix?.replacement;
+  if (withSuggestion && replacement) {
+    const text = replacement.join('\n');
+    const f = fence(text);
+    return `${head}\n\n${f}suggestion\n${text}\n${f}`;
+  }
+  if (finding.fix?.diff) {
+    const f = fence(finding.fix.diff);
+    return `${head}\n\n${f}diff\n${finding.fix.diff.replace(/\n$/, '')}\n${f}`;
+  }
+  return head;
+}
+
+function where(finding: Finding, series: Series): string {
+  const patch = finding.patch === 0 ? 'cover letter' : `patch ${finding.patch}/${series.patches.length}`;
+  if (!finding.file) return finding.line ? `${patch}, commit message line ${finding.line}` : patch;
+  return `${patch}, \`${finding.file}${finding.line ? `:${finding.line}` : ''}\``;
+}
+
+/**
+ * `diffLines` holds, per path at the head, the lines of the PR's diff.
+ * A finding becomes an inline comment when its line (all its lines, for a
+ * span) is there; a suggestion only when the comment covers exactly the
+ * lines the fix replaces.
+ */
+export function planReview(findings: readonly Finding[], series: Series, diffLines: ReadonlyMap<string, ReadonlySet<number>>, headSha: string): ReviewPlan {
+  const comments: ReviewComment[] = [];
+  const elsewhere: Finding[] = [];
+  for (const { finding, at } of findingsAtHead(series, findings)) {
+    const lines = at && diffLines.get(at.path);
+    if (!at || !lines?.has(at.line) || comments.length >= MAX_INLINE_COMMENTS) {
+      elsewhere.push(finding);
+      continue;
+    }
+    let span = true;
+    for (let l = at.line; l <= (at.endLine ?? at.line); l++) if (!lines.has(l)) span = false;
+    // A span the comment cannot cover would make a suggestion replace the wrong lines.
+    const exact = span && (finding.endLine === undefined || at.endLine !== undefined);
+    const comment: ReviewComment = { path: at.path, line: at.line, side: 'RIGHT', body: commentBody(finding, exact) };
+    if (span && at.endLine !== undefined) comments.push({ path: at.path, start_line: at.line, start_side: 'RIGHT', line: at.endLine, side: 'RIGHT', body: comment.body });
+    else comments.push(comment);
+  }
+
+  const counts = countBySeverity(findings);
+  const body = [
+    REVIEW_MARKER,
+    `**qemu-patchlint** on ${headSha.slice(0, 12)}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}` +
+      (comments.length ? ` (${plural(comments.length, 'comment')} inline)` : ''),
+  ];
+  if (elsewhere.length) {
+    body.push('', comments.length >= MAX_INLINE_COMMENTS ? 'Not commented inline (off the diff, or past the inline limit):' : 'Not on a line of this diff:', '');
+    for (const f of elsewhere) body.push(`- ${ICON[f.severity]} \`${f.rule}\` (${where(f, series)}): ${f.message.replace(/\n/g, ' ')}`);
+  }
+  if (!findings.length) body.push('', 'Nothing left to report.');
+  return { body: fitOutput(body.join('\n')), comments, findings: findings.length };
+}
+
+/** Our earlier reviews on the pull request, oldest first. */
+export function ourReviews(reviews: readonly PostedReview[]): PostedReview[] {
+  return reviews.filter((r) => r.userType === 'Bot' && r.body.includes(REVIEW_MARKER));
+}
+
+/**
+ * What to do given what is already posted: only comments that are not there
+ * yet go into a new review; with none, the latest review's body is updated.
+ * A re-run or a re-delivery of the same head therefore posts nothing new, and
+ * a clean pull request that was never commented on gets no review at all.
+ */
+export function reviewAction(plan: ReviewPlan, previous: readonly PostedReview[], posted: readonly PostedComment[]): ReviewAction {
+  const key = (c: { path: string; line: number | null; body: string }) => `${c.path}\u0000${c.line}\u0000${c.body}`;
+  const present = new Set(posted.filter((c) => c.line !== null).map(key));
+  const fresh = plan.comments.filter((c) => !present.has(key(c)));
+  const latest = previous.at(-1);
+  if (fresh.length) return { kind: 'create', body: plan.body, comments: fresh };
+  if (latest) return latest.body === plan.body ? { kind: 'none' } : { kind: 'update', reviewId: latest.id, body: plan.body };
+  return plan.findings ? { kind: 'create', body: plan.body, comments: [] } : { kind: 'none' };
+}

@@ -1,0 +1,221 @@
+// The Probot app against recorded-shape webhook payloads, with GitHub's API
+// intercepted by nock 14: the exact requests it makes are asserted.
+import { afterEach, describe, expect, it } from 'vitest';
+import { APP_TEST_RULES } from '../helpers/app-rules.js';
+import { FakeGitHub, loadPullFixture, payload } from '../helpers/fake-github.js';
+import { probotFor, resetNock } from '../helpers/probot.js';
+
+const BASE = '9f303cf74ccf3b59bd800643376d28e0f64a7da8';
+const C1 = '80488633cb7043cb292a7ee6d96b66626180f10c';
+const HEAD = '6137520edd4ad079860956672203be9501ef1937';
+const REPO = '/repos/qemu-mirror/qemu';
+
+afterEach(resetNock);
+
+async function deliver(github: FakeGitHub, name: 'pull_request' | 'check_run', fixture: string, id = '1'): Promise<void> {
+  const probot = await probotFor(github, APP_TEST_RULES);
+  await probot.receive({ id, name, payload: payload(fixture) as never });
+}
+
+const requestLines = (github: FakeGitHub) => github.requests.map((r) => `${r.method} ${r.path}`);
+
+const MIGRATION_COMMENT = {
+  path: 'qapi/migration.json',
+  line: 22,
+  side: 'RIGHT',
+  body: '⚠️ **warning** `test/trailing-space`: trailing white space\n\n```suggestion\n# @local-tap: Migrate TAP devices locally, keeping the backend alive.\n```',
+};
+const OPTIONS_COMMENT = {
+  path: 'migration/options.c',
+  line: 19,
+  side: 'RIGHT',
+  body: '⚠️ **warning** `test/trailing-space`: trailing white space\n\n```suggestion\n    MigrationState *s = migrate_get_current();\n```',
+};
+const REVIEW_BODY = [
+  '<!-- qemu-patchlint review -->',
+  '**qemu-patchlint** on 6137520edd4a: 1 error, 2 warnings, 2 infos (2 comments inline)',
+  '',
+  'Not on a line of this diff:',
+  '',
+  '- ℹ️ `test/todo` (patch 1/2, `qapi/migration.json:3`): TODO left in the file',
+  '- ❌ `commit/sob-missing` (patch 2/2): Missing Signed-off-by: line(s)',
+].join('\n');
+
+describe('pull_request.opened', () => {
+  it('reads the commits and their files, then posts one check run and one review', async () => {
+    const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
+    await deliver(github, 'pull_request', 'pull_request.opened');
+
+    expect(requestLines(github)).toEqual([
+      'POST /app/installations/77/access_tokens',
+      `GET ${REPO}/contents/.github/patchlint.yml`,
+      `GET ${REPO}/pulls/42/commits?per_page=100&page=1`,
+      `GET ${REPO}/commits/${C1}?per_page=100&page=1`,
+      `GET ${REPO}/commits/${HEAD}?per_page=100&page=1`,
+      `GET ${REPO}/contents/VERSION?ref=${BASE}`,
+      `GET ${REPO}/contents/qapi/migration.json?ref=${C1}`,
+      `GET ${REPO}/contents/migration/options.c?ref=${HEAD}`,
+      `GET ${REPO}/contents/qapi/migration.json?ref=${HEAD}`,
+      `GET ${REPO}/pulls/42`,
+      `GET ${REPO}/pulls/42/files?per_page=100&page=1`,
+      `GET ${REPO}/commits/${HEAD}/check-runs?check_name=qemu-patchlint&filter=latest&per_page=100`,
+      `POST ${REPO}/check-runs`,
+      `GET ${REPO}/pulls/42/reviews?per_page=100&page=1`,
+      `POST ${REPO}/pulls/42/reviews`,
+    ]);
+
+    const [check, review] = github.writes();
+    expect(check!.body).toEqual({
+      name: 'qemu-patchlint',
+      head_sha: HEAD,
+      status: 'completed',
+      conclusion: 'failure',
+      completed_at: expect.any(String),
+      external_id: expect.stringMatching(/^qemu-patchlint:[0-9a-f]{16}$/),
+      output: {
+        title: '1 error, 2 warnings, 2 infos',
+        summary: expect.any(String),
+        annotations: [
+          { path: 'qapi/migration.json', start_line: 3, end_line: 3, annotation_level: 'notice', title: 'test/todo', message: 'TODO left in the file' },
+          {
+            path: 'qapi/migration.json',
+            start_line: 22,
+            end_line: 22,
+            annotation_level: 'warning',
+            title: 'test/trailing-space',
+            message: 'trailing white space',
+            raw_details: 'Suggested:\n# @local-tap: Migrate TAP devices locally, keeping the backend alive.',
+          },
+          {
+            path: 'migration/options.c',
+            start_line: 19,
+            end_line: 19,
+            annotation_level: 'warning',
+            title: 'test/trailing-space',
+            message: 'trailing white space',
+            raw_details: 'Suggested:\n    MigrationState *s = migrate_get_current();',
+          },
+        ],
+      },
+    });
+    const summary = (check!.body as { output: { summary: string } }).output.summary;
+    expect(summary).toContain('| `test/trailing-space` | warning | 2 |');
+    expect(summary).toContain('| ❌ | `commit/sob-missing` | series | Missing Signed-off-by: line(s) |');
+
+    expect(review!.body).toEqual({ commit_id: HEAD, event: 'COMMENT', body: REVIEW_BODY, comments: [MIGRATION_COMMENT, OPTIONS_COMMENT] });
+  });
+
+  it('handled twice (a re-delivery), still leaves one check run and one review, and adds no annotation', async () => {
+    const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
+    await deliver(github, 'pull_request', 'pull_request.opened', 'a');
+    const firstWrites = github.writes().length;
+    await deliver(github, 'pull_request', 'pull_request.opened', 'a');
+
+    const second = github.writes().slice(firstWrites);
+    expect(second.map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH ${REPO}/check-runs/${github.checkRuns[0]!.id}`]);
+    expect((second[0]!.body as { output: Record<string, unknown> }).output).not.toHaveProperty('annotations');
+    expect(github.checkRuns).toHaveLength(1);
+    expect(github.checkRuns[0]!.output.annotations).toHaveLength(3);
+    expect(github.reviews).toHaveLength(1);
+  });
+
+  it('reads rule levels from .github/patchlint.yml of the default branch', async () => {
+    const fixture = loadPullFixture();
+    fixture.contents[BASE]!['.github/patchlint.yml'] = 'rules:\n  test/*: off\n  commit/sob-missing: warning\n';
+    const github = new FakeGitHub('qemu-mirror', 'qemu', fixture);
+    await deliver(github, 'pull_request', 'pull_request.opened');
+    expect(github.checkRuns[0]).toMatchObject({ conclusion: 'neutral', output: { title: '0 errors, 1 warning, 0 infos', annotations: [] } });
+    expect(github.reviews[0]!.comments).toEqual([]);
+  });
+
+  it('reports a broken settings file in a failed check run naming the file and line', async () => {
+    const fixture = loadPullFixture();
+    fixture.contents[BASE]!['.github/patchlint.yml'] = 'rules:\n  test/todo: loud\n';
+    const github = new FakeGitHub('qemu-mirror', 'qemu', fixture);
+    await deliver(github, 'pull_request', 'pull_request.opened');
+    expect(github.checkRuns).toMatchObject([{ conclusion: 'failure', output: { summary: 'The settings file is not valid: .github/patchlint.yml:2: rule test/todo: level must be off, info, warning or error, not "loud"' } }]);
+    expect(github.reviews).toEqual([]);
+  });
+
+  it('posts nothing for a head that a push has superseded', async () => {
+    const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
+    github.currentHead = 'e'.repeat(40);
+    await deliver(github, 'pull_request', 'pull_request.opened');
+    expect(requestLines(github).at(-1)).toBe(`GET ${REPO}/pulls/42`);
+    expect(github.writes()).toEqual([]);
+  });
+
+  it('ends an API error that is not retried in a failed check run quoting the status and request id', async () => {
+    const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
+    github.failures.push({ match: new RegExp(`^GET ${REPO}/commits/${HEAD}$`), status: 403, message: 'Resource not accessible by integration' });
+    await deliver(github, 'pull_request', 'pull_request.opened');
+    expect(github.writes().map((r) => r.body)).toEqual([
+      {
+        name: 'qemu-patchlint',
+        head_sha: HEAD,
+        status: 'completed',
+        conclusion: 'failure',
+        completed_at: expect.any(String),
+        external_id: 'qemu-patchlint:failed',
+        output: {
+          title: 'qemu-patchlint could not review this pull request',
+          summary: `GitHub answered 403 to GET ${REPO}/commits/${HEAD}?per_page=100&page=1: Resource not accessible by integration - https://docs.github.com/rest (x-github-request-id: ABCD:1234:5678)`,
+        },
+      },
+    ]);
+  });
+
+  it('falls back to a review without inline comments when GitHub refuses them', async () => {
+    const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
+    github.failures.push({ match: new RegExp(`^POST ${REPO}/pulls/42/reviews$`), status: 422, message: 'Unprocessable Entity: pull_request_review_thread.line must be part of the diff' });
+    await deliver(github, 'pull_request', 'pull_request.opened');
+    expect(github.reviews).toHaveLength(1);
+    expect(github.reviews[0]!.comments).toEqual([]);
+    expect(github.reviews[0]!.body).toBe(
+      `${REVIEW_BODY}\n\n_GitHub refused the inline comments (Unprocessable Entity: pull_request_review_thread.line must be part of the diff - https://docs.github.com/rest); the check run's annotations show them._`,
+    );
+    expect(github.checkRuns).toHaveLength(1);
+  });
+
+  it('ignores actions that bring no commits and draft pull requests', async () => {
+    const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
+    const probot = await probotFor(github, APP_TEST_RULES);
+    const opened = payload('pull_request.opened') as { pull_request: Record<string, unknown> };
+    await probot.receive({ id: '1', name: 'pull_request', payload: { ...opened, action: 'closed' } as never });
+    await probot.receive({ id: '2', name: 'pull_request', payload: { ...opened, pull_request: { ...opened.pull_request, draft: true } } as never });
+    expect(github.requests).toEqual([]);
+  });
+});
+
+describe('pull_request.synchronize', () => {
+  it('posts a review holding only the comments an earlier review does not already make', async () => {
+    const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
+    github.reviews.push({ id: 7, body: '<!-- qemu-patchlint review -->\nearlier head', event: 'COMMENT', commit_id: C1, comments: [{ ...MIGRATION_COMMENT, id: 8 }] });
+    await deliver(github, 'pull_request', 'pull_request.synchronize');
+    expect(requestLines(github).slice(-3)).toEqual([`GET ${REPO}/pulls/42/reviews?per_page=100&page=1`, `GET ${REPO}/pulls/42/comments?per_page=100&page=1`, `POST ${REPO}/pulls/42/reviews`]);
+    expect(github.writes().at(-1)!.body).toEqual({ commit_id: HEAD, event: 'COMMENT', body: REVIEW_BODY, comments: [OPTIONS_COMMENT] });
+  });
+});
+
+describe('check_run.rerequested from a fork', () => {
+  it('finds the pull request by its head SHA, updates the check run in place and posts no second review', async () => {
+    const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
+    await deliver(github, 'pull_request', 'pull_request.opened');
+    const before = github.requests.length;
+    await deliver(github, 'check_run', 'check_run.rerequested.fork');
+
+    const rerun = github.requests.slice(before).map((r) => `${r.method} ${r.path}`);
+    expect(rerun.slice(0, 2)).toEqual(['POST /app/installations/77/access_tokens', `GET ${REPO}/pulls?state=open&sort=updated&direction=desc&per_page=100&page=1`]);
+    expect(rerun.filter((r) => !r.startsWith('GET'))).toEqual(['POST /app/installations/77/access_tokens', `PATCH ${REPO}/check-runs/${github.checkRuns[0]!.id}`]);
+    expect(github.checkRuns).toHaveLength(1);
+    expect(github.reviews).toHaveLength(1);
+  });
+
+  it('leaves another app\'s check run alone', async () => {
+    const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
+    const probot = await probotFor(github, APP_TEST_RULES);
+    const event = payload('check_run.rerequested.fork') as { check_run: Record<string, unknown> };
+    await probot.receive({ id: '1', name: 'check_run', payload: { ...event, check_run: { ...event.check_run, name: 'ci' } } as never });
+    expect(github.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,132 @@
+// End to end: the real Probot server (`npm start`'s entry, src/app/server.ts)
+// on 127.0.0.1 with a key made here, talking to a fake GitHub Enterprise API
+// on 127.0.0.1 (GHE_HOST, GHE_PROTOCOL=http); webhooks signed with
+// X-Hub-Signature-256 are POSTed to it over HTTP.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeGitHub, loadPullFixture, payload } from '../helpers/fake-github.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SECRET = 'e2e-webhook-secret';
+
+let fake: FakeGitHub;
+let fakeServer: Server;
+let app: ChildProcess;
+let appOutput = '';
+let appUrl: string;
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createNetServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+function serveFake(github: FakeGitHub): Promise<Server> {
+  const server = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const answer = github.handle(req.method ?? 'GET', req.url ?? '/', text ? JSON.parse(text) : undefined);
+      res.writeHead(answer.status, answer.headers).end(answer.body);
+    });
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+/** Polls `ready` every 100 ms, at most `attempts` times. */
+async function until(ready: () => boolean | Promise<boolean>, attempts: number, what: string): Promise<void> {
+  for (let i = 0; i < attempts; i++) {
+    if (await ready()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`gave up waiting for ${what}; app output:\n${appOutput}`);
+}
+
+async function postWebhook(event: string, body: string, signature: string | undefined, delivery: string = randomUUID()): Promise<number> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-github-event': event, 'x-github-delivery': delivery };
+  if (signature !== undefined) headers['x-hub-signature-256'] = signature;
+  const res = await fetch(`${appUrl}/api/github/webhooks`, { method: 'POST', headers, body });
+  await res.text();
+  return res.status;
+}
+
+const sign = (body: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+beforeAll(async () => {
+  fake = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
+  fakeServer = await serveFake(fake);
+  const fakePort = (fakeServer.address() as { port: number }).port;
+  const port = await freePort();
+  appUrl = `http://127.0.0.1:${port}`;
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  app = spawn(process.execPath, ['--import', 'tsx', 'src/app/server.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      APP_ID: '123',
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: SECRET,
+      GHE_HOST: `127.0.0.1:${fakePort}`,
+      GHE_PROTOCOL: 'http',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      NODE_ENV: 'test',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  app.stdout!.on('data', (c: Buffer) => (appOutput += c.toString()));
+  app.stderr!.on('data', (c: Buffer) => (appOutput += c.toString()));
+  await until(async () => (await fetch(`${appUrl}/ping`).catch(() => undefined))?.ok === true, 300, 'the Probot server to answer /ping');
+});
+
+afterAll(async () => {
+  if (app && app.exitCode === null) {
+    const exited = new Promise((r) => app.once('exit', r));
+    app.kill('SIGTERM');
+    await exited;
+  }
+  await new Promise((r) => fakeServer?.close(r));
+});
+
+describe('the Probot server', () => {
+  const body = JSON.stringify(payload('pull_request.opened'));
+
+  it('rejects a webhook with a wrong or missing signature, and GitHub hears nothing of it', async () => {
+    expect(await postWebhook('pull_request', body, sign(body, 'not-the-secret'))).toBe(400);
+    expect(await postWebhook('pull_request', body, undefined)).toBe(400);
+    expect(await postWebhook('pull_request', body + ' ', sign(body))).toBe(400);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('answers a signed pull_request.opened with one check run and one review on the fake GitHub', async () => {
+    expect(await postWebhook('pull_request', body, sign(body), 'delivery-1')).toBe(200);
+    await until(() => fake.checkRuns.length === 1 && fake.reviews.length === 1, 300, 'the check run and the review');
+    expect(fake.checkRuns[0]).toMatchObject({ name: 'qemu-patchlint', head_sha: '6137520edd4ad079860956672203be9501ef1937', status: 'completed' });
+    expect(fake.reviews[0]).toMatchObject({ event: 'COMMENT', commit_id: '6137520edd4ad079860956672203be9501ef1937' });
+    expect(fake.reviews[0]!.body).toContain('<!-- qemu-patchlint review -->');
+    // Authenticated as the installation, with the key made above.
+    expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/app/installations/77/access_tokens' });
+  });
+
+  it('handles the same delivery again without a second review or check run', async () => {
+    const writes = fake.writes().length;
+    expect(await postWebhook('pull_request', body, sign(body), 'delivery-1')).toBe(200);
+    await until(() => fake.writes().length > writes, 300, 'the re-delivery to update the check run');
+    expect(fake.writes().slice(writes).map((r) => r.method)).toEqual(['PATCH']);
+    expect(fake.checkRuns).toHaveLength(1);
+    expect(fake.reviews).toHaveLength(1);
+  });
+});
