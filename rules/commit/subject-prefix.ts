@@ -32,7 +32,8 @@ function subjectAreas(summary: string): string[] {
 
 function namesATouchedPath(area: string, paths: string[]): boolean {
   const words = area.toLowerCase().split(/[\s,&/]+/).filter((w) => w.length >= 2);
-  if (words.some((w) => GENERIC.has(w))) return true;
+  // Too short to compare ("a:", "x:"): say nothing rather than guess.
+  if (!words.length || words.some((w) => GENERIC.has(w))) return true;
   return words.some((w) => [w, ...(ALIASES[w] ?? [])].some((token) => paths.some((p) => p.includes(token))));
 }
 

@@ -16,6 +16,7 @@ ruleTester(rule, {
     { name: 'x86 for target/i386', patch: touching('x86: fix cpuid', 'target/i386/cpu.c') },
     { name: 'a revert quotes the reverted subject', patch: touching('Revert "migration: fix a leak"', 'migration/colo.c') },
     { name: 'a generic prefix', patch: touching('treewide: spelling fixes', 'hw/net/e1000.c') },
+    { name: 'a one-letter prefix is too short to compare', patch: touching('a: add two', 'a.c') },
     { name: 'a second prefix names the place', patch: touching('qapi: net: fix -set parameter with modern style', 'net/net.c', 'include/net/net.h') },
   ],
   invalid: [
