@@ -7,10 +7,12 @@ import { MESSAGE_BODY_FIRST_LINE } from '../../src/patch/model.js';
 const LIMIT = 76;
 
 // What nobody rewraps: URLs, tags (a name and address, a quoted subject),
-// indented text (quoted output, code, backtraces), quotes, single tokens.
+// indented text (quoted output, code, backtraces), quotes, single tokens,
+// and pasted tool output (`file.c:12:3: error: ...`, `$ command`, gdb's `#0`).
 const TAG = /^(?:Fixes|Link|Message-I[dD]|Resolves|Buglink|BugLink|Based-on|Cc|[A-Z][a-z]*(?:-[a-z]+)*-by):\s/;
+const TOOL_OUTPUT = /^(?:\S+:\d+(?::\d+)?:|\$ |#\d+ )/;
 function exempt(line: string, inTagBlock: boolean): boolean {
-  return inTagBlock || TAG.test(line) || /:\/\//.test(line) || /^\s/.test(line) || /^>/.test(line) || !/\s/.test(line.trim());
+  return inTagBlock || TAG.test(line) || TOOL_OUTPUT.test(line) || /:\/\//.test(line) || /^\s/.test(line) || /^>/.test(line) || !/\s/.test(line.trim());
 }
 
 /** Length as a terminal shows it: characters, not UTF-16 units. */

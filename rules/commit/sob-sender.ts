@@ -1,4 +1,4 @@
-import { describePerson, isListAddress, isSendingService, sameAddress, signOffs } from '../../src/commit/signoffs.js';
+import { describePerson, isListAddress, isSendingService, sameAddress, sameName, signOffs } from '../../src/commit/signoffs.js';
 import type { Rule } from '../../src/engine/types.js';
 
 // docs/devel/code-provenance.rst, "Multiple authorship": whoever passes a
@@ -16,8 +16,10 @@ const rule: Rule = {
   check(ctx) {
     const patch = ctx.patch!;
     const { sender, author } = patch;
-    // The list's DMARC rewrite and sourcehut's web sender are not people passing the patch on.
+    // The list's DMARC rewrite and sourcehut's web sender are not people
+    // passing the patch on, nor is the author sending from another address.
     if (!sender.email || sameAddress(sender, author) || isListAddress(sender) || isSendingService(sender)) return;
+    if (sender.name && author.name && sameName(sender.name, author.name)) return;
     const all = signOffs(patch);
     if (!all.length) return;
     const own = all.filter((s) => sameAddress(s.person, sender));

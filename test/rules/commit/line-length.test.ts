@@ -12,6 +12,8 @@ ruleTester(rule, {
     { name: 'a URL', patch: mail({ body: `See https://gitlab.com/qemu-project/qemu/-/issues/1234567890 for the long story` }) },
     { name: 'quoted output is indented', patch: mail({ body: `It fails:\n\n  ${long}` }) },
     { name: 'a quoted mail line', patch: mail({ body: `Markus wrote:\n> ${long}` }) },
+    { name: 'pasted compiler output', patch: mail({ body: `It fails to build:\n../hw/net/virtio-net.c:1234:17: error: 'x' may be used uninitialized [-Werror=maybe-uninitialized]` }) },
+    { name: 'a shell command', patch: mail({ body: `Reproduce with:\n$ qemu-system-x86_64 -M q35 -netdev tap,id=n0,vhost=on -device virtio-net-pci,netdev=n0 -S` }) },
     { name: 'a single long token', patch: mail({ body: 'tests/qemu-iotests/tests/some-very-long-test-name-that-cannot-be-wrapped-at-all-anyway' }) },
     {
       name: 'tags are never wrapped',

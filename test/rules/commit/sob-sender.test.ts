@@ -11,6 +11,7 @@ ruleTester(rule, {
     { name: 'the sender signs last', patch: forwarded('Signed-off-by: Alice Author <alice@example.org>\n[rebased]\nSigned-off-by: Bob Sender <bob@example.org>') },
     { name: 'a later Reviewed-by after the sender does not matter', patch: forwarded('Signed-off-by: Alice Author <alice@example.org>\nSigned-off-by: Bob Sender <bob@example.org>\nReviewed-by: C D <c@d.org>') },
     { name: 'the list rewrote the sender', patch: mail({ from: 'Alice Author via Qemu-devel <qemu-devel@nongnu.org>', body: 'From: Alice Author <alice@example.org>\n\nFix it.', signOff: 'Alice Author <alice@example.org>' }) },
+    { name: 'the author sends from another address', patch: mail({ from: 'Alice Author <alice@corp.example>', body: 'From: Alice Author <alice@example.org>\n\nFix it.', signOff: 'Alice Author <alice@example.org>' }) },
     { name: 'sourcehut sends for the author', patch: mail({ from: '~alice <alice@git.sr.ht>', body: 'From: Alice Author <alice@example.org>\n\nFix it.', signOff: 'Alice Author <alice@example.org>' }) },
   ],
   invalid: [
