@@ -10,6 +10,7 @@ ruleTester(rule, {
     { name: 'an empty added line', patch: adding('hw/net/tap.c', '') },
     { name: 'trailing blanks on a context line are not the patch\'s', patch: mail({ diff: fileDiff('hw/net/tap.c', 10, [' int a;  ', '+int c;', ' int b;']) }) },
     { name: 'docs code blocks have their own rule', patch: adding('docs/devel/notes.txt', '    ') },
+    { name: 'an iotests reference output keeps what the program prints', patch: adding('tests/qemu-iotests/tests/foo.out', 'wrote 512/512 bytes at offset 0 ') },
     { name: 'files imported from Linux are skipped', patch: adding('linux-headers/linux/kvm.h', 'int x; ') },
   ],
   invalid: [
