@@ -1,0 +1,71 @@
+// What the hook asks git: where the repository is, which of the mails'
+// commits it holds, and whether send-email adds recipients that git 2.39
+// does not show the hook. Arguments go to git as arrays, never through a shell.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { git } from '../tree/git.js';
+
+export interface Repo {
+  /** Absolute git dir of this work tree (per-worktree for linked worktrees). */
+  gitDir: string;
+  /** Top of the work tree; undefined for a bare repository. */
+  workTree?: string;
+}
+
+export class NotARepoError extends Error {}
+
+export async function openRepo(cwd: string): Promise<Repo> {
+  try {
+    const [gitDir, workTree] = (await git(cwd, ['rev-parse', '--absolute-git-dir', '--show-toplevel'])).split('\n');
+    return { gitDir: gitDir!, workTree: workTree || undefined };
+  } catch {
+    // A bare repository has a git dir but no work tree.
+    try {
+      const gitDir = (await git(cwd, ['rev-parse', '--absolute-git-dir'])).trim();
+      return { gitDir: resolve(cwd, gitDir) };
+    } catch {
+      throw new NotARepoError(`${cwd}: not in a git repository (git send-email runs the hook inside one)`);
+    }
+  }
+}
+
+/**
+ * The commits among `revs` that exist in the repository, as a set of the
+ * revisions asked for (e.g. `<sha>` and `<sha>^`). One `git cat-file
+ * --batch-check` for all of them.
+ */
+export function existingRevisions(cwd: string, revs: readonly string[]): Promise<Set<string>> {
+  const asked = revs.filter((r) => /^[0-9a-f]{40}\^?$/.test(r));
+  if (!asked.length) return Promise.resolve(new Set());
+  return new Promise((done) => {
+    const child = spawn('git', ['cat-file', '--batch-check'], { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.on('error', () => done(new Set()));
+    child.on('close', () => {
+      const found = new Set<string>();
+      out.split('\n').forEach((line, i) => {
+        if (i < asked.length && / commit \d+$/.test(line)) found.add(asked[i]!);
+      });
+      done(found);
+    });
+    child.stdin.end(asked.map((r) => `${r}^{commit}`).join('\n') + '\n');
+  });
+}
+
+/** The sendemail.* settings as [key, value] (keys as git prints them: lower case). */
+export async function sendEmailSettings(cwd: string): Promise<Array<[string, string]>> {
+  let out: string;
+  try {
+    out = await git(cwd, ['config', '--get-regexp', '^sendemail\\.']);
+  } catch {
+    return []; // exit status 1: no sendemail.* setting at all
+  }
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const space = line.indexOf(' ');
+      return space < 0 ? [line, ''] : [line.slice(0, space), line.slice(space + 1)];
+    });
+}

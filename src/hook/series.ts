@@ -1,0 +1,65 @@
+// The mails of a send, grouped into series the way git format-patch numbers
+// them: what the hook needs to know when a series is whole.
+import type { Patch, Series } from '../patch/model.js';
+import { toSeries } from '../patch/series.js';
+import type { SpoolEntry } from './spool.js';
+
+/** A spooled mail and the patch it carries. */
+export interface Mailed {
+  entry: SpoolEntry;
+  patch: Patch;
+}
+
+/** The patches of one series within the spool. */
+export interface Group {
+  version: number;
+  total: number;
+  cover?: Mailed;
+  byIndex: Map<number, Mailed>;
+}
+
+/** Prefix words that tell series apart: `[RFC PATCH v3 i/n]` is not `[PATCH v3 i/n]`. */
+function seriesKey(patch: Patch): string {
+  const t = patch.tags;
+  return [t.version ?? 1, patch.total, t.isRfc ? 'RFC' : '', t.isPull ? 'PULL' : '', ...t.other.map((w) => w.toLowerCase())].join(' ');
+}
+
+/**
+ * Groups spooled mails into series in arrival order. A patch without `i/n`
+ * is a series of its own; an `i/n` already taken starts another series.
+ */
+export function groupIntoSeries(mailed: readonly Mailed[]): Group[] {
+  const groups: Array<Group & { key: string }> = [];
+  for (const m of mailed) {
+    const key = m.patch.tags.index === undefined ? `single ${m.entry.seq}` : seriesKey(m.patch);
+    const free = (g: Group) => (m.patch.index === 0 ? !g.cover : !g.byIndex.has(m.patch.index));
+    let group: (Group & { key: string }) | undefined;
+    for (const g of groups) if (g.key === key) group = g;
+    if (!group || !free(group)) {
+      group = { key, version: m.patch.tags.version ?? 1, total: m.patch.total, byIndex: new Map() };
+      groups.push(group);
+    }
+    if (m.patch.index === 0) group.cover = m;
+    else group.byIndex.set(m.patch.index, m);
+  }
+  return groups;
+}
+
+export function isComplete(group: Group): boolean {
+  for (let i = 1; i <= group.total; i++) if (!group.byIndex.has(i)) return false;
+  return true;
+}
+
+export function seriesOf(group: Group): Series {
+  return toSeries({ version: group.version, total: group.total, cover: group.cover?.patch, byIndex: new Map([...group.byIndex].map(([i, m]) => [i, m.patch])) });
+}
+
+/** The cover letter, then the patches. */
+export function members(group: Group): Mailed[] {
+  return [...(group.cover ? [group.cover] : []), ...group.byIndex.values()];
+}
+
+/** Every mail of the series came with newer git's header file. */
+export function headersGivenForAll(group: Group): boolean {
+  return members(group).every((m) => m.entry.headers !== undefined);
+}

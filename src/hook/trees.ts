@@ -1,0 +1,46 @@
+// The files a mail is linted against: the commit its format-patch
+// `From <sha>` line names (and that commit's parent as the tree before),
+// when the repository holds both; else the work tree.
+import type { TreeMode } from '../engine/types.js';
+import type { Patch } from '../patch/model.js';
+import { GitObjects, GitTree } from '../tree/git.js';
+import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
+import type { Repo } from './repo.js';
+
+/** Trees from the repository: a commit and its parent when it has them, else the work tree. */
+export class RepoTrees {
+  readonly work: Tree;
+  private objects?: GitObjects;
+  private readonly byRev = new Map<string, Tree>();
+
+  constructor(
+    private readonly repo: Repo,
+    private readonly commits: ReadonlySet<string>,
+  ) {
+    this.work = repo.workTree ? new DirectoryTree(repo.workTree) : NO_TREE;
+  }
+
+  /** The patch's commit, when the repository holds it and its parent. */
+  commitOf(patch: Patch): string | undefined {
+    const sha = patch.commitSha;
+    return sha && this.commits.has(sha) && this.commits.has(`${sha}^`) ? sha : undefined;
+  }
+
+  at(rev: string): Tree {
+    let tree = this.byRev.get(rev);
+    if (!tree) {
+      this.objects ??= new GitObjects(this.repo.workTree ?? this.repo.gitDir);
+      tree = new GitTree(this.objects, rev);
+      this.byRev.set(rev, tree);
+    }
+    return tree;
+  }
+
+  get workMode(): TreeMode {
+    return this.work === NO_TREE ? 'diff' : 'tree';
+  }
+
+  close(): void {
+    this.objects?.close();
+  }
+}
