@@ -1,4 +1,9 @@
+import { expect, it } from 'vitest';
 import rule from '../../../rules/series/cover-letter.js';
+import { lintSeries } from '../../../src/engine/engine.js';
+import { assembleSeries } from '../../../src/patch/series.js';
+import { Readable } from 'node:stream';
+import { readInputs } from '../../../src/sources/inputs.js';
 import { mail, mbox } from '../../helpers/mail.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
@@ -25,4 +30,13 @@ ruleTester(rule, {
       errors: [{ severity: 'info', message: "patches 2, 3 reply to the previous patch instead of the cover letter: QEMU wants shallow threading (git send-email's default; drop --chain-reply-to)" }],
     },
   ],
+});
+
+it('series/cover-letter: commits of a git range or a pull request need no cover letter yet', async () => {
+  // The same three cover-less patches, seen as commits rather than mail.
+  const patches = [];
+  for await (const e of readInputs(['-'], Readable.from([Buffer.from(mbox(patch(1, undefined), patch(2, undefined), patch(3, undefined)))]))) if (e.kind === 'patch') patches.push(e.patch);
+  const [series] = assembleSeries(patches);
+  for (const mode of ['git', 'github'] as const) expect((await lintSeries(series!, 0, { rules: [rule], mode })).findings).toEqual([]);
+  expect((await lintSeries(series!, 0, { rules: [rule], mode: 'diff' })).findings).toHaveLength(1);
 });
