@@ -1,7 +1,21 @@
 // Every rule, one import per file, as ESLint's lib/rules/index.js does. A test
 // checks that each rules/<family>/<name>.ts is listed here and has its .md.
 import type { Rule } from '../src/engine/types.js';
+import commitAuthorMangled from './commit/author-mangled.js';
+import commitBodyMissing from './commit/body-missing.js';
+import commitChangelogAboveCut from './commit/changelog-above-cut.js';
+import commitFixesFormat from './commit/fixes-format.js';
+import commitKnownTags from './commit/known-tags.js';
+import commitLineLength from './commit/line-length.js';
+import commitSobAuthor from './commit/sob-author.js';
+import commitSobForm from './commit/sob-form.js';
 import commitSobMissing from './commit/sob-missing.js';
+import commitSobSender from './commit/sob-sender.js';
+import commitSubjectDot from './commit/subject-dot.js';
+import commitSubjectPrefix from './commit/subject-prefix.js';
+import commitTrailerBlock from './commit/trailer-block.js';
+import maintainersCcList from './maintainers/cc-list.js';
+import maintainersNewFileUncovered from './maintainers/new-file-uncovered.js';
 import migrationCapAccessorDeclMissing from './migration/cap-accessor-decl-missing.js';
 import migrationCapAccessorMissing from './migration/cap-accessor-missing.js';
 import migrationCapAccessorOrphan from './migration/cap-accessor-orphan.js';
@@ -40,9 +54,37 @@ import qapiSinceMissingMember from './qapi/since-missing-member.js';
 import qapiSinceWrongRelease from './qapi/since-wrong-release.js';
 import qapiSyntax from './qapi/syntax.js';
 import qapiXPrefixNewName from './qapi/x-prefix-new-name.js';
+import seriesBasedOn from './series/based-on.js';
+import seriesCoverLetter from './series/cover-letter.js';
+import seriesNumbering from './series/numbering.js';
+import seriesVersionTag from './series/version-tag.js';
+import styleBlockComment from './style/block-comment.js';
+import styleC99Comments from './style/c99-comments.js';
+import styleDosLineEndings from './style/dos-line-endings.js';
+import styleErrorMessageNewline from './style/error-message-newline.js';
+import styleErrorMessagePeriod from './style/error-message-period.js';
+import styleExecMode from './style/exec-mode.js';
+import styleLineLength from './style/line-length.js';
+import styleSpdxMissing from './style/spdx-missing.js';
+import styleTabs from './style/tabs.js';
+import styleTrailingWhitespace from './style/trailing-whitespace.js';
 
 export const ALL_RULES: readonly Rule[] = [
+  commitAuthorMangled,
+  commitBodyMissing,
+  commitChangelogAboveCut,
+  commitFixesFormat,
+  commitKnownTags,
+  commitLineLength,
+  commitSobAuthor,
+  commitSobForm,
   commitSobMissing,
+  commitSobSender,
+  commitSubjectDot,
+  commitSubjectPrefix,
+  commitTrailerBlock,
+  maintainersCcList,
+  maintainersNewFileUncovered,
   migrationCapAccessorDeclMissing,
   migrationCapAccessorHeaderVisibility,
   migrationCapAccessorOrder,
@@ -80,4 +122,18 @@ export const ALL_RULES: readonly Rule[] = [
   qapiSinceWrongRelease,
   qapiSyntax,
   qapiXPrefixNewName,
+  seriesBasedOn,
+  seriesCoverLetter,
+  seriesNumbering,
+  seriesVersionTag,
+  styleBlockComment,
+  styleC99Comments,
+  styleDosLineEndings,
+  styleErrorMessageNewline,
+  styleErrorMessagePeriod,
+  styleExecMode,
+  styleLineLength,
+  styleSpdxMissing,
+  styleTabs,
+  styleTrailingWhitespace,
 ];

@@ -17,6 +17,7 @@ type Command = (args: string[], io: Io) => Promise<number>;
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   check: { summary: 'lint patches, series and mboxes (the default command)', load: async () => (await import('./check.js')).check },
   rules: { summary: 'list the rules with their severity and what they check', load: async () => (await import('./rules-list.js')).listRules },
+  maintainers: { summary: 'who to Cc for paths, as scripts/get_maintainer.pl -f prints it (--tree DIR)', load: async () => (await import('./maintainers.js')).maintainers },
   'install-hook': { summary: 'install the git send-email hook (--uninstall removes it, --force replaces an existing hook)', load: async () => (await import('./install-hook.js')).installHookCommand },
   'hook-validate': { summary: 'what the hook runs for each mail: hook-validate <mail> [<headers>]', load: async () => (await import('./hook-validate.js')).hookValidate },
   schema: { summary: 'lint whole QAPI schema files (a tree\'s debt): schema [DIR|FILE...], --format text|json, --counts', load: async () => (await import('./schema.js')).schema },

@@ -114,6 +114,20 @@ export interface Patch {
   origin: { input: string; line: number };
 }
 
+/**
+ * A patch that replies to this series' thread but could not join it: its
+ * slot was taken (`duplicate`), or it announces another series length
+ * (`total`) or version (`version`). It forms a series of its own.
+ */
+export interface ThreadStray {
+  kind: 'duplicate' | 'total' | 'version';
+  index: number;
+  total: number;
+  version: number;
+  rawSubject: string;
+  messageId?: string;
+}
+
 export interface Series {
   /** 1 when the subjects carry no vN. */
   version: number;
@@ -127,6 +141,8 @@ export interface Series {
   messageId?: string;
   /** Subject of the cover, else of the first patch, without tags. */
   subject: string;
+  /** Patches threaded under this series that did not fit in it (while it was open). */
+  strays?: ThreadStray[];
 }
 
 /** Commit-message line of a body line (0-based index into `message` lines). */

@@ -3,7 +3,7 @@
 // patches sent without a cover letter or threading, the same author, version
 // and length within a day. A series leaves as soon as it is complete; an
 // incomplete one leaves when no mail has joined it for a while, or at the end.
-import type { Patch, Series } from './model.js';
+import type { Patch, Series, ThreadStray } from './model.js';
 import { ownCopy } from './own-copy.js';
 
 export interface AssembledSeries {
@@ -24,6 +24,7 @@ interface Group {
   ids: Set<string>;
   firstDate?: number;
   lastSeen: number;
+  strays: ThreadStray[];
 }
 
 const SAME_SERIES_WINDOW_MS = 24 * 3600 * 1000;
@@ -51,6 +52,8 @@ export class SeriesAssembler {
       this.seenMessageIds.add(ownCopy(patch.messageId));
     }
     const group = this.findGroup(patch) ?? this.newGroup(patch);
+    const threadedTo = this.threadedGroup(patch);
+    if (threadedTo && threadedTo !== group) recordStray(threadedTo, patch);
     if (patch.index === 0) group.cover = patch;
     else group.byIndex.set(patch.index, patch);
     for (const id of [patch.messageId, patch.inReplyTo]) {
@@ -96,6 +99,15 @@ export class SeriesAssembler {
     );
   }
 
+  /** The open group of the nearest mail this patch replies to. */
+  private threadedGroup(patch: Patch): Group | undefined {
+    for (const id of [patch.inReplyTo, ...[...patch.references].reverse()]) {
+      const g = id ? this.byId.get(id) : undefined;
+      if (g) return g;
+    }
+    return undefined;
+  }
+
   private newGroup(patch: Patch): Group {
     const group: Group = {
       seq: this.seq++,
@@ -107,6 +119,7 @@ export class SeriesAssembler {
       ids: new Set(),
       firstDate: patch.date ? Date.parse(patch.date) : undefined,
       lastSeen: this.clock,
+      strays: [],
     };
     this.open.push(group);
     return group;
@@ -122,6 +135,25 @@ export class SeriesAssembler {
     const stale = this.open.filter((g) => this.clock - g.lastSeen > this.idleLimit);
     return stale.map((g) => this.close(g));
   }
+}
+
+/**
+ * Notes a patch that replies into `group` but went elsewhere. Only what
+ * looks like a slip within one posting counts: a second copy of a slot, or
+ * a patch that would fit but for its length or version. A new version of
+ * the whole series sent in reply to the old one takes slots that are
+ * already filled, and is not noted.
+ */
+function recordStray(group: Group, patch: Patch): void {
+  if (patch.index === 0) return;
+  const version = patch.tags.version ?? 1;
+  const free = !group.byIndex.has(patch.index);
+  let kind: ThreadStray['kind'] | undefined;
+  if (version === group.version && patch.total === group.total && !free) kind = 'duplicate';
+  else if (version === group.version && patch.total !== group.total && free) kind = 'total';
+  else if (version !== group.version && patch.total === group.total && free) kind = 'version';
+  if (!kind) return;
+  group.strays.push({ kind, index: patch.index, total: patch.total, version, rawSubject: ownCopy(patch.rawSubject), messageId: ownCopy(patch.messageId) });
 }
 
 function slotFree(group: Group, patch: Patch): boolean {
@@ -144,7 +176,7 @@ function allPresent(group: Group): boolean {
   return true;
 }
 
-export function toSeries(group: Pick<Group, 'version' | 'total' | 'cover' | 'byIndex'>): Series {
+export function toSeries(group: Pick<Group, 'version' | 'total' | 'cover' | 'byIndex'> & Partial<Pick<Group, 'strays'>>): Series {
   const patches = [...group.byIndex.values()].sort((a, b) => a.index - b.index);
   const missing: number[] = [];
   for (let i = 1; i <= group.total; i++) if (!group.byIndex.has(i)) missing.push(i);
@@ -157,6 +189,7 @@ export function toSeries(group: Pick<Group, 'version' | 'total' | 'cover' | 'byI
     missing,
     messageId: lead?.messageId,
     subject: lead?.subject ?? '',
+    ...(group.strays?.length ? { strays: group.strays } : {}),
   };
 }
 

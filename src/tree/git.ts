@@ -11,15 +11,31 @@ export async function git(cwd: string, args: string[]): Promise<string> {
   return stdout;
 }
 
+interface GitObject {
+  type: string;
+  content: Buffer;
+}
+
 /** Serves `<rev>:<path>` lookups in order from one cat-file process. */
 export class GitObjects {
   private child?: ChildProcessWithoutNullStreams;
   private buffer = Buffer.alloc(0);
-  private readonly waiting: Array<(content: Buffer | undefined) => void> = [];
+  private readonly waiting: Array<(object: GitObject | undefined) => void> = [];
 
   constructor(private readonly cwd: string) {}
 
-  read(spec: string): Promise<Buffer | undefined> {
+  /** Blob contents; undefined for a missing object or one that is not a blob. */
+  async read(spec: string): Promise<Buffer | undefined> {
+    const object = await this.lookup(spec);
+    return object?.type === 'blob' ? object.content : undefined;
+  }
+
+  /** `blob`, `tree`, `commit`...; undefined when missing. */
+  async typeOf(spec: string): Promise<string | undefined> {
+    return (await this.lookup(spec))?.type;
+  }
+
+  private lookup(spec: string): Promise<GitObject | undefined> {
     if (spec.includes('\n')) return Promise.resolve(undefined);
     const child = this.start();
     return new Promise((resolve) => {
@@ -60,9 +76,9 @@ export class GitObjects {
       const size = Number(header.split(' ')[2]);
       if (this.buffer.length < nl + 1 + size + 1) return;
       const content = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + size));
-      const type = header.split(' ')[1];
+      const type = header.split(' ')[1] ?? '';
       this.buffer = this.buffer.subarray(nl + 1 + size + 1);
-      this.waiting.shift()!(type === 'blob' ? content : undefined);
+      this.waiting.shift()!({ type, content });
     }
   }
 
@@ -95,5 +111,10 @@ export class GitTree implements Tree {
 
   version(): Promise<string | undefined> {
     return versionOf(this);
+  }
+
+  async isDirectory(path: string): Promise<boolean> {
+    if (!isSafeRelativePath(path.replace(/\/+$/, ''))) return false;
+    return (await this.objects.typeOf(`${this.rev}:${path.replace(/\/+$/, '')}`)) === 'tree';
   }
 }

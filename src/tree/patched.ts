@@ -24,8 +24,19 @@ export class PatchedSeries {
     return {
       read: async (path) => (await this.stateAt(path, step)) ?? undefined,
       version: () => versionOf({ read: async (path) => (await this.stateAt(path, step)) ?? undefined }),
+      isDirectory: (path) => this.isDirectoryAt(path, step),
       description: step === 0 ? this.base.description : `${this.base.description} + patches 1..${step}`,
     };
+  }
+
+  /** A directory of the base, or one the first `step` patches create files in. */
+  private async isDirectoryAt(path: string, step: number): Promise<boolean | undefined> {
+    const prefix = path.replace(/\/+$/, '') + '/';
+    const created = this.patches
+      .slice(0, step)
+      .some((patch) => patch.files.some((f) => f.status !== 'deleted' && f.path.startsWith(prefix)));
+    if (created) return true;
+    return this.base.isDirectory ? this.base.isDirectory(path) : undefined;
   }
 
   private stateAt(path: string, step: number): Promise<State> {

@@ -7,6 +7,12 @@ export interface Tree {
   read(path: string): Promise<string | undefined>;
   /** The VERSION file's first line. */
   version(): Promise<string | undefined>;
+  /**
+   * Whether `path` names a directory; undefined when the tree cannot tell.
+   * get_maintainer.pl needs it: a MAINTAINERS pattern naming a directory
+   * covers everything below it.
+   */
+  isDirectory?(path: string): Promise<boolean | undefined>;
   /** What this tree is, for notes: "none", "directory ../qemu", "git 1a2b3c4". */
   readonly description: string;
 }
@@ -64,6 +70,13 @@ export class DirectoryTree implements Tree {
   version(): Promise<string | undefined> {
     return versionOf(this);
   }
+
+  async isDirectory(path: string): Promise<boolean> {
+    if (!isSafeRelativePath(path)) return false;
+    const full = resolve(this.root, path);
+    if (full !== this.root && !full.startsWith(this.root + sep)) return false;
+    return (await stat(full).catch(() => undefined))?.isDirectory() ?? false;
+  }
 }
 
 /** Files held in memory: tests, and trees assembled from an API. */
@@ -83,5 +96,11 @@ export class MemoryTree implements Tree {
 
   version(): Promise<string | undefined> {
     return versionOf(this);
+  }
+
+  /** A directory is any prefix of a held path. */
+  async isDirectory(path: string): Promise<boolean> {
+    const prefix = path.replace(/\/+$/, '') + '/';
+    return Object.keys(this.files).some((file) => file.startsWith(prefix));
   }
 }

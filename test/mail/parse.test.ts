@@ -9,7 +9,7 @@ describe('parseMail', () => {
   it('decodes quoted-printable bodies, soft line breaks and RFC 2047 names', async () => {
     const mail = await parseMail(fixture('quoted-printable.eml'));
     expect(mail.from).toEqual({ name: 'René Müller', email: 'rene@example.org' });
-    expect(mail.body).toContain('+        qemu_mutex_destroy(&(*rsp)->src_page_req_mutex); /* was leaked in the postcopy recovery path */\n');
+    expect(mail.body).toContain('+        qemu_mutex_destroy(&(*rsp)->src_page_req_mutex); /* leaked on resume */\n');
     expect(mail.body).toContain('Signed-off-by: René Müller <rene@example.org>');
     expect(mail.messageId).toBe('<qp.1@example.org>');
   });

@@ -1,0 +1,60 @@
+// The Signed-off-by lines of a commit message and the people behind them,
+// for the commit/ rules. Lines are found the way checkpatch.pl finds them
+// (`/^\s*signed-off-by:/i` anywhere above the `---`), not only in the
+// trailer block, so that a misplaced or misspelt one still counts.
+import { parsePerson } from '../patch/from-mail.js';
+import { MESSAGE_BODY_FIRST_LINE, type Patch, type Person } from '../patch/model.js';
+
+export interface SignOff {
+  /** The line as written. */
+  text: string;
+  /** Commit-message line (subject = 1). */
+  line: number;
+  /** Who signed; undefined when the value is not an address. */
+  person?: Person;
+}
+
+const SIGN_OFF = /^\s*signed-off-by:\s*(.*)$/i;
+
+export function signOffs(patch: Patch): SignOff[] {
+  const found: SignOff[] = [];
+  patch.message.split('\n').forEach((text, i) => {
+    const m = SIGN_OFF.exec(text);
+    if (m) found.push({ text, line: MESSAGE_BODY_FIRST_LINE + i, person: parsePerson(m[1]!.trim()) });
+  });
+  return found;
+}
+
+export function sameAddress(a: Person | undefined, b: Person | undefined): boolean {
+  return !!a?.email && !!b?.email && a.email.toLowerCase() === b.email.toLowerCase();
+}
+
+/** Names compared the way people read them: case, spacing, quotes and accents aside. */
+export function sameName(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/["']/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+  return norm(a) === norm(b);
+}
+
+/**
+ * A qemu-devel (or other nongnu.org QEMU list) address in a From: means the
+ * list rewrote the sender for DMARC ("Name via Qemu-devel <qemu-devel@nongnu.org>").
+ */
+export function isListAddress(person: Person | undefined): boolean {
+  return !!person && /^qemu-[a-z0-9.-]+@nongnu\.org$/i.test(person.email);
+}
+
+/** A service that sends mail on the author's behalf (sourcehut's web send-email). */
+export function isSendingService(person: Person | undefined): boolean {
+  return !!person && /@git\.sr\.ht$/i.test(person.email);
+}
+
+export function describePerson(person: Person): string {
+  return person.name ? `${person.name} <${person.email}>` : person.email;
+}

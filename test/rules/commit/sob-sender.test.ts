@@ -1,0 +1,29 @@
+import rule from '../../../rules/commit/sob-sender.js';
+import { mail } from '../../helpers/mail.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+const forwarded = (trailers: string) =>
+  mail({ from: 'Bob Sender <bob@example.org>', body: `From: Alice Author <alice@example.org>\n\nFix it.\n\n${trailers}`, signOff: false });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the author sends their own patch', patch: mail() },
+    { name: 'the sender signs last', patch: forwarded('Signed-off-by: Alice Author <alice@example.org>\n[rebased]\nSigned-off-by: Bob Sender <bob@example.org>') },
+    { name: 'a later Reviewed-by after the sender does not matter', patch: forwarded('Signed-off-by: Alice Author <alice@example.org>\nSigned-off-by: Bob Sender <bob@example.org>\nReviewed-by: C D <c@d.org>') },
+    { name: 'the list rewrote the sender', patch: mail({ from: 'Alice Author via Qemu-devel <qemu-devel@nongnu.org>', body: 'From: Alice Author <alice@example.org>\n\nFix it.', signOff: 'Alice Author <alice@example.org>' }) },
+    { name: 'the author sends from another address', patch: mail({ from: 'Alice Author <alice@corp.example>', body: 'From: Alice Author <alice@example.org>\n\nFix it.', signOff: 'Alice Author <alice@example.org>' }) },
+    { name: 'sourcehut sends for the author', patch: mail({ from: '~alice <alice@git.sr.ht>', body: 'From: Alice Author <alice@example.org>\n\nFix it.', signOff: 'Alice Author <alice@example.org>' }) },
+  ],
+  invalid: [
+    {
+      name: 'the sender did not sign',
+      patch: forwarded('Signed-off-by: Alice Author <alice@example.org>'),
+      errors: [{ file: null, line: null, severity: 'warning', message: "the sender Bob Sender <bob@example.org> passes on Alice Author <alice@example.org>'s patch without a Signed-off-by: of their own (add it last)" }],
+    },
+    {
+      name: 'the sender signed before the author',
+      patch: forwarded('Signed-off-by: Bob Sender <bob@example.org>\nSigned-off-by: Alice Author <alice@example.org>'),
+      errors: [{ line: 5, message: "the sender's Signed-off-by: should be the last one (sign-offs follow the order the patch passed through hands)" }],
+    },
+  ],
+});
