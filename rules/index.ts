@@ -33,7 +33,6 @@ import migrationParamHasFields from './migration/param-has-fields.js';
 import migrationParamHmpInfo from './migration/param-hmp-info.js';
 import migrationParamHmpSet from './migration/param-hmp-set.js';
 import migrationParamPropertyDefault from './migration/param-property-default.js';
-
 import qapiDeprecatedNeedsDocEntry from './qapi/deprecated-needs-doc-entry.js';
 import qapiDocDuplicateSection from './qapi/doc-duplicate-section.js';
 import qapiDocEmptySection from './qapi/doc-empty-section.js';

@@ -73,6 +73,8 @@ export interface SeriesOptions {
   from?: string;
   /** Message-IDs are `<prefix.i@example.org>`. */
   idPrefix?: string;
+  /** A cover letter ([PATCH 0/n]) that the patches reply to. */
+  cover?: { subject: string; body: string };
 }
 
 export function seriesOf(base: Record<string, string>, patches: PatchSpec[], options: SeriesOptions = {}): string[] {
@@ -80,7 +82,13 @@ export function seriesOf(base: Record<string, string>, patches: PatchSpec[], opt
   const total = patches.length;
   const v = options.version && options.version > 1 ? ` v${options.version}` : '';
   const id = (i: number) => (options.idPrefix ? `<${options.idPrefix}.${i}@example.org>` : `<20250901100000.${i}-${total}-${patches[0]!.subject.length}@example.org>`);
-  return patches.map((spec, i) => {
+  const cover = options.cover && {
+    subject: `[PATCH${v} 0/${total}] ${options.cover.subject}`,
+    body: `${options.cover.body}\n\n${options.from?.replace(/ <.*/, '') ?? 'Jane Doe'} (${total}):\n${patches.map((p) => `  ${p.subject}`).join('\n')}\n`,
+  };
+  const coverMail = cover && mail({ subject: cover.subject, body: cover.body, signOff: false, diff: '', messageId: id(0), date: options.date ?? 'Mon, 1 Sep 2025 09:59:00 +0200', ...(options.from ? { from: options.from } : {}) });
+  const thread = cover ? id(0) : id(1);
+  const mails = patches.map((spec, i) => {
     const diff = Object.entries(spec.edits)
       .map(([path, edit]) => {
         const before = Object.hasOwn(files, path) ? files[path] : undefined;
@@ -94,12 +102,13 @@ export function seriesOf(base: Record<string, string>, patches: PatchSpec[], opt
       body: spec.body ?? 'Plumb it through migration/options.c as the other ones are.',
       diff,
       messageId: id(i + 1),
-      ...(i > 0 ? { inReplyTo: id(1) } : {}),
+      ...(cover || i > 0 ? { inReplyTo: thread } : {}),
       date: options.date ?? `Mon, 1 Sep 2025 10:0${i}:00 +0200`,
       ...(options.from ? { from: options.from } : {}),
       ...(spec.headers ? { extraHeaders: spec.headers } : {}),
     });
   });
+  return coverMail ? [coverMail, ...mails] : mails;
 }
 
 /** A whole series as one mbox. */
