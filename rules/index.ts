@@ -16,6 +16,23 @@ import commitSubjectPrefix from './commit/subject-prefix.js';
 import commitTrailerBlock from './commit/trailer-block.js';
 import maintainersCcList from './maintainers/cc-list.js';
 import maintainersNewFileUncovered from './maintainers/new-file-uncovered.js';
+import migrationCapAccessorDeclMissing from './migration/cap-accessor-decl-missing.js';
+import migrationCapAccessorMissing from './migration/cap-accessor-missing.js';
+import migrationCapAccessorOrphan from './migration/cap-accessor-orphan.js';
+import migrationCapAccessorHeaderVisibility from './migration/cap-accessor-header-visibility.js';
+import migrationCapAccessorOrder from './migration/cap-accessor-order.js';
+import migrationCapCapsCheck from './migration/cap-caps-check.js';
+import migrationCapDirectArray from './migration/cap-direct-array.js';
+import migrationCapProperty from './migration/cap-property.js';
+import migrationParamAccessor from './migration/param-accessor.js';
+import migrationParamApply from './migration/param-apply.js';
+import migrationParamCheck from './migration/param-check.js';
+import migrationParamDocSync from './migration/param-doc-sync.js';
+import migrationParamEnumStructSync from './migration/param-enum-struct-sync.js';
+import migrationParamHasFields from './migration/param-has-fields.js';
+import migrationParamHmpInfo from './migration/param-hmp-info.js';
+import migrationParamHmpSet from './migration/param-hmp-set.js';
+import migrationParamPropertyDefault from './migration/param-property-default.js';
 import qapiDeprecatedNeedsDocEntry from './qapi/deprecated-needs-doc-entry.js';
 import qapiDocDuplicateSection from './qapi/doc-duplicate-section.js';
 import qapiDocEmptySection from './qapi/doc-empty-section.js';
@@ -67,6 +84,23 @@ export const ALL_RULES: readonly Rule[] = [
   commitTrailerBlock,
   maintainersCcList,
   maintainersNewFileUncovered,
+  migrationCapAccessorDeclMissing,
+  migrationCapAccessorHeaderVisibility,
+  migrationCapAccessorOrder,
+  migrationCapAccessorMissing,
+  migrationCapAccessorOrphan,
+  migrationCapProperty,
+  migrationCapCapsCheck,
+  migrationCapDirectArray,
+  migrationParamAccessor,
+  migrationParamApply,
+  migrationParamCheck,
+  migrationParamDocSync,
+  migrationParamEnumStructSync,
+  migrationParamHasFields,
+  migrationParamHmpInfo,
+  migrationParamHmpSet,
+  migrationParamPropertyDefault,
   qapiDeprecatedNeedsDocEntry,
   qapiDocDuplicateSection,
   qapiDocEmptySection,

@@ -100,9 +100,12 @@ describeShared('the seed patch as a pull request', () => {
   it('gives the same findings as the CLI with every registered rule', async () => {
     const cli = await throughTheCli(ALL_RULES);
     const app = await throughTheApp(ALL_RULES);
-    expect(annotationKeys(app)).toEqual(cli);
+    // Series-scoped rules (migration/*) judge a different series there: compare the patch-scoped ones.
+    const patchRules = new Set(ALL_RULES.filter((r) => r.meta.scope === 'patch').map((r) => r.meta.id));
+    expect(annotationKeys(app).filter((k) => patchRules.has(k.split(' ')[0]!))).toEqual(cli);
     // Every added or context line of the seed is in the diff: each finding is inline too.
-    expect(app.comments.map((c) => `${c.path}:${c.start_line ?? c.line}`).sort()).toEqual(
+    const inline = app.comments.filter((c) => [...patchRules].some((id) => c.body.includes(id)));
+    expect(inline.map((c) => `${c.path}:${c.start_line ?? c.line}`).sort()).toEqual(
       cli.map((k) => k.split(' ')[2]!.replace(/-\d+$/, '')).sort(),
     );
   });

@@ -1,0 +1,36 @@
+// One C function as the series shows it after its last patch: whole from the
+// tree when it knows the file, else the parts the hunks show (context and
+// added lines). The parameter rules ask two questions of it: what layout
+// does it have (evidence from any line), and does it mention a name the
+// series introduces (which can only be on lines the series adds, or in the
+// tree after it).
+import type { CToken } from '../c/scan.js';
+import type { SeriesCFiles } from './c-files.js';
+
+export interface FunctionBody {
+  /** The tokens of the body that are known. */
+  tokens: CToken[];
+  /** The whole body, read from the tree. */
+  whole: boolean;
+}
+
+/** The body of `name` in `path` after the series, or undefined when nothing shows it. */
+export async function functionBody(files: SeriesCFiles, path: string, name: string): Promise<FunctionBody | undefined> {
+  const final = await files.final(path);
+  if (final) {
+    const fn = final.functions.find((f) => f.name === name && f.endLine !== undefined);
+    return fn ? { tokens: fn.body, whole: true } : undefined;
+  }
+  const tokens = files.hunks(path).flatMap((h) => h.post.flatMap((scan) => scan.tokens.filter((t) => t.fn === name)));
+  return tokens.length ? { tokens, whole: false } : undefined;
+}
+
+/** The identifier `text` occurs in the body. */
+export function mentions(body: FunctionBody, text: string): boolean {
+  return body.tokens.some((t) => t.kind === 'ident' && t.text === text);
+}
+
+/** Identifiers of the body matching `pattern`. */
+export function identsMatching(body: FunctionBody, pattern: RegExp): CToken[] {
+  return body.tokens.filter((t) => t.kind === 'ident' && pattern.test(t.text));
+}
