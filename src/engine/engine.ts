@@ -5,7 +5,8 @@ import type { Patch, Series } from '../patch/model.js';
 import { ownCopy } from '../patch/own-copy.js';
 import { PatchedSeries } from '../tree/patched.js';
 import { NO_TREE, type Tree } from '../tree/tree.js';
-import { type Config, DEFAULT_CONFIG, configuredLevel, globToRegExp } from './config.js';
+import { type Config, DEFAULT_CONFIG, type Level, configuredLevel, globToRegExp } from './config.js';
+import { inferReleaseFromSeries } from './calendar.js';
 import { type Release, UNKNOWN_RELEASE, releaseFromSetting, releaseFromVersion } from './release.js';
 import type { Finding, ReportInput, Rule, RuleContext, Severity, TreeMode } from './types.js';
 
@@ -22,8 +23,6 @@ export interface SeriesOptions {
   mode?: TreeMode;
   /** `--qemu-version`; wins over config and VERSION. */
   qemuVersion?: string;
-  /** Decides the release when nothing above does (the QAPI family infers it from dates). */
-  inferRelease?: (series: Series) => Release | undefined;
 }
 
 export interface SeriesResult {
@@ -35,7 +34,7 @@ export interface SeriesResult {
   crashes: string[];
 }
 
-export async function resolveRelease(series: Series, base: Tree, options: Pick<SeriesOptions, 'qemuVersion' | 'config' | 'inferRelease'>): Promise<Release> {
+export async function resolveRelease(series: Series, base: Tree, options: Pick<SeriesOptions, 'qemuVersion' | 'config'>): Promise<Release> {
   if (options.qemuVersion) {
     const release = releaseFromSetting(options.qemuVersion, 'option');
     if (release) return release;
@@ -47,33 +46,50 @@ export async function resolveRelease(series: Series, base: Tree, options: Pick<S
   const version = await base.version();
   const fromTree = version ? releaseFromVersion(version) : undefined;
   if (fromTree) return fromTree;
-  return options.inferRelease?.(series) ?? UNKNOWN_RELEASE;
+  // Last, the mail's date against QEMU's release calendar (never above warning: the rules say so).
+  return inferReleaseFromSeries(series) ?? UNKNOWN_RELEASE;
 }
 
-function effectiveSeverity(rule: Rule, config: Config, requested: Severity | undefined): Severity | 'off' {
-  const configured = configuredLevel(config, rule.meta.id);
-  if (configured) return configured;
-  return requested ?? rule.meta.severity;
+// Levels are looked up once per configuration and rule set, not once per
+// series or per finding: a large mbox holds tens of thousands of series.
+const levelCache = new WeakMap<Config, WeakMap<readonly Rule[], Map<Rule, Level | undefined>>>();
+
+function levelsOf(config: Config, rules: readonly Rule[]): Map<Rule, Level | undefined> {
+  let byRules = levelCache.get(config);
+  if (!byRules) levelCache.set(config, (byRules = new WeakMap()));
+  let levels = byRules.get(rules);
+  if (!levels) byRules.set(rules, (levels = new Map(rules.map((rule) => [rule, configuredLevel(config, rule.meta.id)]))));
+  return levels;
 }
 
 export async function lintSeries(series: Series, seriesIndex: number, options: SeriesOptions): Promise<SeriesResult> {
   const config = options.config ?? DEFAULT_CONFIG;
   const base = options.base ?? NO_TREE;
   const patched = new PatchedSeries(base, series.patches);
+  const trees = new Map<number, Tree>();
   const treeAt = (k: number): Tree => {
-    if (!options.treeAfter) return patched.at(k);
-    return k === 0 ? base : options.treeAfter(series.patches[k - 1]!);
+    let tree = trees.get(k);
+    if (!tree) {
+      tree = !options.treeAfter ? patched.at(k) : k === 0 ? base : options.treeAfter(series.patches[k - 1]!);
+      trees.set(k, tree);
+    }
+    return tree;
   };
   const mode: TreeMode = options.mode ?? (base === NO_TREE && !options.treeAfter ? 'diff' : 'tree');
   const release = await resolveRelease(series, base, options);
   const ignored = config.ignore.map(globToRegExp);
   const findings: Finding[] = [];
   const crashes: string[] = [];
-  const active = options.rules.filter((rule) => configuredLevel(config, rule.meta.id) !== 'off');
+  const configured = levelsOf(config, options.rules);
+  const active = options.rules.filter((rule) => configured.get(rule) !== 'off');
   const defaultSeriesPatch = series.cover ? 0 : (series.patches[0]?.index ?? 0);
 
-  async function run(rule: Rule, patch: Patch | undefined, step: number, memo: Map<string, unknown>) {
-    const ctx: RuleContext = {
+  // Rules run one at a time; `current` is the one whose findings report() records.
+  let current: Rule = active[0]!;
+
+  function contextFor(patch: Patch | undefined, step: number): RuleContext {
+    const memo = new Map<string, unknown>();
+    return {
       series,
       patch,
       tree: treeAt(step),
@@ -87,14 +103,14 @@ export async function lintSeries(series: Series, seriesIndex: number, options: S
         return memo.get(key) as T;
       },
       report(input: ReportInput) {
-        const severity = effectiveSeverity(rule, config, input.severity);
+        const severity = configured.get(current) ?? input.severity ?? current.meta.severity;
         if (severity === 'off') return;
         const file = ownCopy(input.file ?? undefined) ?? null;
         if (file && ignored.some((re) => re.test(file))) return;
         const patchIndex = patch ? patch.index : (input.patch ?? defaultSeriesPatch);
         const target = patchIndex === 0 ? series.cover : series.patches.find((p) => p.index === patchIndex);
         findings.push({
-          rule: rule.meta.id,
+          rule: current.meta.id,
           severity,
           message: ownCopy(input.message),
           series: seriesIndex,
@@ -107,22 +123,26 @@ export async function lintSeries(series: Series, seriesIndex: number, options: S
         });
       },
     };
-    try {
-      await rule.check(ctx);
-    } catch (error) {
-      const where = patch ? `patch ${patch.index}` : 'the series';
-      crashes.push(`rule ${rule.meta.id} failed on ${where} of "${series.subject}": ${(error as Error).message}`);
+  }
+
+  async function run(rules: readonly Rule[], ctx: RuleContext) {
+    for (const rule of rules) {
+      current = rule;
+      try {
+        // Most rules are synchronous: await only what returns a promise.
+        const pending = rule.check(ctx);
+        if (pending) await pending;
+      } catch (error) {
+        const where = ctx.patch ? `patch ${ctx.patch.index}` : 'the series';
+        crashes.push(`rule ${rule.meta.id} failed on ${where} of "${series.subject}": ${(error as Error).message}`);
+      }
     }
   }
 
   const patchRules = active.filter((r) => r.meta.scope === 'patch');
   const seriesRules = active.filter((r) => r.meta.scope === 'series');
-  for (const [i, patch] of series.patches.entries()) {
-    const memo = new Map<string, unknown>();
-    for (const rule of patchRules) await run(rule, patch, i + 1, memo);
-  }
-  const memo = new Map<string, unknown>();
-  for (const rule of seriesRules) await run(rule, undefined, series.patches.length, memo);
+  for (const [i, patch] of series.patches.entries()) await run(patchRules, contextFor(patch, i + 1));
+  if (seriesRules.length) await run(seriesRules, contextFor(undefined, series.patches.length));
 
   return { findings: dedupe(findings), notes: patched.notes, release, crashes };
 }
