@@ -1,5 +1,5 @@
 import { isCFile } from '../../src/checkpatch/files.js';
-import { COMMENT, type HunkLine, checkedFiles, displayWidth, indentOf, postImageHunks, sanitiseHunk, trimEndBlanks } from '../../src/checkpatch/hunks.js';
+import { COMMENT, type HunkLine, checkedFiles, displayWidth, indentOf, trimEndBlanks, sanitisedHunks } from '../../src/checkpatch/hunks.js';
 import type { Rule } from '../../src/engine/types.js';
 
 // checkpatch.pl's four "Block comment styles" warnings (docs/devel/style.rst:
@@ -54,8 +54,7 @@ const rule: Rule = {
   check(ctx) {
     for (const file of checkedFiles(ctx.patch!.files)) {
       if (!isCFile(file.path)) continue;
-      for (const hunk of postImageHunks(file)) {
-        const lines = sanitiseHunk(hunk);
+      for (const lines of sanitisedHunks(ctx, file)) {
         lines.forEach((line, i) => {
           for (const message of check(lines[i - 1], line)) ctx.report({ message, file: file.path, line: line.line });
         });

@@ -1,5 +1,5 @@
 import { isCFile } from '../../src/checkpatch/files.js';
-import { checkedFiles, postImageHunks, sanitiseHunk } from '../../src/checkpatch/hunks.js';
+import { checkedFiles, sanitisedHunks } from '../../src/checkpatch/hunks.js';
 import type { Rule } from '../../src/engine/types.js';
 
 // checkpatch.pl: `ERROR: do not use C99 // comments` when `//` remains in
@@ -10,8 +10,8 @@ const rule: Rule = {
   check(ctx) {
     for (const file of checkedFiles(ctx.patch!.files)) {
       if (!isCFile(file.path)) continue;
-      for (const hunk of postImageHunks(file)) {
-        for (const line of sanitiseHunk(hunk)) {
+      for (const hunk of sanitisedHunks(ctx, file)) {
+        for (const line of hunk) {
           if (line.added && line.code.includes('//') && !line.text.includes('// SPDX-License-Identifier: ')) {
             ctx.report({ message: 'do not use C99 // comments', file: file.path, line: line.line });
           }

@@ -1,5 +1,5 @@
 import { isSourceFile } from '../../src/checkpatch/files.js';
-import { checkedFiles, displayWidth, postImageHunks, sanitiseHunk } from '../../src/checkpatch/hunks.js';
+import { checkedFiles, displayWidth, sanitisedHunks } from '../../src/checkpatch/hunks.js';
 import type { Rule } from '../../src/engine/types.js';
 
 // checkpatch.pl, "#90 column limit; exempt URLs, if no other words on
@@ -30,8 +30,8 @@ const rule: Rule = {
   check(ctx) {
     for (const file of checkedFiles(ctx.patch!.files)) {
       if (!isSourceFile(file.path)) continue;
-      for (const hunk of postImageHunks(file)) {
-        for (const line of sanitiseHunk(hunk)) {
+      for (const hunk of sanitisedHunks(ctx, file)) {
+        for (const line of hunk) {
           if (!line.added) continue;
           const width = displayWidth(line.text);
           if (width <= 80 || onlyAString(line.code) || onlyAUrl(line.text)) continue;

@@ -3,6 +3,7 @@
 // "sanitised" the way its sanitise_line() does, so that a check can tell
 // code from comments and strings. Everything here is linear in the size of
 // the hunk: a patch may add a megabyte on one line.
+import type { RuleContext } from '../engine/types.js';
 import type { FileDiff, PostLine } from '../patch/model.js';
 import { isImported } from './files.js';
 
@@ -63,6 +64,8 @@ export function sanitiseHunk(lines: readonly PostLine[]): HunkLine[] {
   let quote = startsInComment(lines) ? '*/' : '';
   return lines.map((line) => {
     const { text } = line;
+    // Most lines hold no comment, string or escape: nothing to rewrite.
+    if (quote === '' && !MAY_NEED_SANITISING.test(text)) return { ...line, code: withDirectiveStrings(text) };
     // Written into a buffer of code units: building the line a character at
     // a time as a string would churn the garbage collector on long lines.
     const out = new Uint16Array(text.length + 1);
@@ -111,18 +114,27 @@ export function sanitiseHunk(lines: readonly PostLine[]): HunkLine[] {
       else out[n++] = c;
     }
     if (quote === '//') quote = '';
-    let code = Buffer.from(out.buffer, 0, n * 2).toString('utf16le');
-    // A #include path and the text of #error/#warning count as strings.
-    const include = /^\s*#\s*include\s+</.exec(code);
-    if (include) {
-      const close = code.lastIndexOf('>');
-      if (close > include[0].length) code = code.slice(0, include[0].length) + 'X'.repeat(close - include[0].length) + code.slice(close);
-    } else {
-      const directive = /^\s*#\s*(?:error|warning)\s+/.exec(code);
-      if (directive) code = directive[0] + 'X'.repeat(code.length - directive[0].length);
-    }
-    return { ...line, code };
+    return { ...line, code: withDirectiveStrings(Buffer.from(out.buffer, 0, n * 2).toString('utf16le')) };
   });
+}
+
+const MAY_NEED_SANITISING = /[/'"\\]/;
+
+/** A #include path and the text of #error/#warning count as strings. */
+function withDirectiveStrings(code: string): string {
+  if (!/^\s*#/.test(code)) return code;
+  const include = /^\s*#\s*include\s+</.exec(code);
+  if (include) {
+    const close = code.lastIndexOf('>');
+    return close > include[0].length ? code.slice(0, include[0].length) + 'X'.repeat(close - include[0].length) + code.slice(close) : code;
+  }
+  const directive = /^\s*#\s*(?:error|warning)\s+/.exec(code);
+  return directive ? directive[0] + 'X'.repeat(code.length - directive[0].length) : code;
+}
+
+/** The sanitised post-image hunks of a file, computed once per patch and shared by the style rules. */
+export function sanitisedHunks(ctx: Pick<RuleContext, 'memo'>, file: FileDiff): HunkLine[][] {
+  return ctx.memo(`checkpatch:sanitised:${file.path}`, () => postImageHunks(file).map(sanitiseHunk));
 }
 
 /** Leading spaces and tabs. */
