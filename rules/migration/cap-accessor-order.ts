@@ -15,6 +15,8 @@ const rule: Rule = {
     description: 'A new capability accessor (or its prototype) is out of alphabetical order with its neighbours.',
   },
   async check(ctx) {
+    // Only options.c and the two headers hold capability accessors.
+    if (!ctx.series.patches.some((p) => p.files.some((f) => f.path === OPTIONS_C || f.path === OPTIONS_H || f.path === CLIENT_OPTIONS_H))) return;
     const files = seriesCFiles(ctx);
     const headers = addedPrototypes(files).filter((p) => p.path === OPTIONS_H || p.path === CLIENT_OPTIONS_H);
     if (!addedCapabilityAccessors(files).length && !headers.length) return;
