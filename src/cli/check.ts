@@ -2,7 +2,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ALL_RULES } from '../../rules/index.js';
-import { inferReleaseFromSeries } from '../engine/calendar.js';
 import { type Config, ConfigError, DEFAULT_CONFIG, parseConfig, parseRuleSetting } from '../engine/config.js';
 import { type LintOptions, type LintReport, lintInputs, streamInputs } from '../engine/lint.js';
 import { compareFindings } from '../engine/engine.js';
@@ -134,7 +133,6 @@ export async function check(args: string[], io: Io): Promise<number> {
       config,
       tree: values.tree ? new DirectoryTree(values.tree) : undefined,
       qemuVersion: values['qemu-version'],
-      inferRelease: inferReleaseFromSeries,
       gitRange: values.git,
       cwd: io.cwd,
       stdin: inputs.includes('-') ? (io.stdin as never) : undefined,

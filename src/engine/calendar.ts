@@ -48,8 +48,13 @@ const CALENDAR: readonly Cycle[] = [
 const SURELY_OPEN_DAYS = 56;
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Midnight UTC of a table date; the table's days are compared whole. */
-const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
+/** Midnight UTC of a table date; the table's days are compared whole. Parsed once: this runs per series. */
+const days = new Map<string, number>();
+const dayOf = (date: string) => {
+  let day = days.get(date);
+  if (day === undefined) days.set(date, (day = Date.parse(`${date}T00:00:00Z`)));
+  return day;
+};
 
 /** What a mail dated `date` (ISO 8601) targets, or undefined when the table cannot tell. */
 export function releaseOnDate(date: string): Release | undefined {

@@ -1,11 +1,13 @@
 // The whole job behind `patchlint check`: inputs -> series -> rules ->
-// report. Series are linted as soon as they are complete, and only their
-// summaries are kept, so memory stays flat over a large mbox.
+// report. Mail is grouped into series on its headers; a series' bodies are
+// parsed and linted as soon as it is complete, and only summaries and
+// findings are kept, so memory stays flat.
 import type { Readable } from 'node:stream';
-import type { Patch, Series } from '../patch/model.js';
+import type { Mail } from '../mail/parse.js';
+import type { Patch, PatchHead, Series } from '../patch/model.js';
 import { ownCopy } from '../patch/own-copy.js';
-import { SeriesAssembler } from '../patch/series.js';
-import { type InputError, readInputs } from '../sources/inputs.js';
+import { type AssembledGroup, SeriesAssembler, toSeries } from '../patch/series.js';
+import { type InputError, patchOf, readMails } from '../sources/inputs.js';
 import { NO_TREE, type Tree } from '../tree/tree.js';
 import type { Config } from './config.js';
 import { type SeriesOptions, compareFindings, lintSeries } from './engine.js';
@@ -56,11 +58,41 @@ export interface LintOptions {
   /** Base tree for mbox input (`--tree`). */
   tree?: Tree;
   qemuVersion?: string;
-  inferRelease?: SeriesOptions['inferRelease'];
   /** `--git A..B`, run in `cwd`. */
   gitRange?: string;
   cwd?: string;
   stdin?: Readable;
+}
+
+/** A patch mail as the assembler groups it: its head, and the mail to parse once the series is whole. */
+export type MailItem = PatchHead & { mail: Mail };
+
+/** What linting one group of mail gives: its series (none when no patch of it could be read). */
+export interface GroupResult {
+  summary?: SeriesSummary;
+  findings: Finding[];
+  errors: InputError[];
+}
+
+/** Parses the patches of a grouped series, then lints it. */
+export async function lintGroup(group: AssembledGroup<MailItem>, options: SeriesOptions): Promise<GroupResult> {
+  const errors: InputError[] = [];
+  const parse = (item: MailItem | undefined): Patch | undefined => {
+    if (!item) return undefined;
+    const result = patchOf({ head: item, mail: item.mail });
+    if ('error' in result) errors.push(result.error);
+    return 'patch' in result ? result.patch : undefined;
+  };
+  const byIndex = new Map<number, Patch>();
+  for (const [index, item] of group.byIndex) {
+    const patch = parse(item);
+    if (patch) byIndex.set(index, patch);
+  }
+  const cover = parse(group.cover);
+  if (!cover && !byIndex.size) return { findings: [], errors };
+  const series = toSeries({ version: group.version, total: group.total, cover, byIndex, strays: group.strays });
+  const result = await lintOneSeries(series, group.seq, options);
+  return { summary: result.summary, findings: result.findings, errors: [...errors, ...result.errors] };
 }
 
 export function formatPerson(p: { name: string; email: string }): string {
@@ -150,18 +182,19 @@ export async function streamInputs(inputs: readonly string[], options: LintOptio
     base,
     mode: base === NO_TREE ? 'diff' : 'tree',
     qemuVersion: options.qemuVersion,
-    inferRelease: options.inferRelease,
   };
-  const waiting = new Map<number, { summary: SeriesSummary; findings: Finding[] }>();
+  // Results wait here until every series that appeared before them is out.
+  const waiting = new Map<number, GroupResult>();
   let next = 0;
-  const add = async (seq: number, series: Series, opts: SeriesOptions) => {
-    const { summary, findings, errors } = await lintOneSeries(series, seq, opts);
-    for (const error of errors) await sink.error(error);
-    waiting.set(seq, { summary, findings });
+  let index = 0;
+  const deliver = async (seq: number, result: GroupResult) => {
+    waiting.set(seq, result);
     for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
-      waiting.delete(next);
-      const index = next++;
-      await sink.series(ready.summary, ready.findings.map((f) => ({ ...f, series: index })), index);
+      waiting.delete(next++);
+      for (const error of ready.errors) await sink.error(error);
+      if (!ready.summary) continue;
+      const n = index++;
+      await sink.series(ready.summary, ready.findings.map((f) => ({ ...f, series: n })), n);
     }
   };
 
@@ -172,23 +205,29 @@ export async function streamInputs(inputs: readonly string[], options: LintOptio
     const git = await readGitRange(options.gitRange, options.cwd ?? process.cwd());
     if ('series' in git) {
       try {
-        await add(first++, git.series, { ...seriesOptions, base: git.base, treeAfter: git.treeAfter, mode: 'git' });
+        const { summary, findings, errors } = await lintOneSeries(git.series, first, { ...seriesOptions, base: git.base, treeAfter: git.treeAfter, mode: 'git' });
+        await deliver(first++, { summary, findings, errors });
       } finally {
         git.close();
       }
     } else await sink.error(git);
   }
 
-  const assembler = new SeriesAssembler();
-  for await (const event of readInputs(inputs, options.stdin)) {
+  const dispatch = async (group: AssembledGroup<MailItem>) => {
+    const seq = first + group.seq;
+    await deliver(seq, await lintGroup({ ...group, seq }, seriesOptions));
+  };
+
+  const assembler = new SeriesAssembler<MailItem>();
+  for await (const event of readMails(inputs, options.stdin)) {
     if (event.kind === 'error') {
       const { kind: _kind, ...error } = event;
       await sink.error(error);
       continue;
     }
-    for (const { seq, series } of assembler.add(event.patch)) await add(first + seq, series, seriesOptions);
+    for (const group of assembler.add({ ...event.head, mail: event.mail })) await dispatch(group);
   }
-  for (const { seq, series } of assembler.flush()) await add(first + seq, series, seriesOptions);
+  for (const group of assembler.flush()) await dispatch(group);
 }
 
 /** The whole run as one report (tests, the app, formats that need everything at once). */

@@ -32,11 +32,10 @@ function isScissors(line: string): boolean {
   return /^\s*-{2,}\s*(?:>8|8<)\s*-{2,}/.test(line);
 }
 
-export function splitBody(body: string): BodyParts {
-  const lines = body.split('\n');
+/** The in-body `From:`/`Date:`/`Subject:` lines that open a body, and the index after them. */
+function readInBodyHeaders(lines: readonly string[]): { inBody: BodyParts['inBody']; next: number } {
   let i = 0;
   const inBody: BodyParts['inBody'] = {};
-
   while (i < lines.length && lines[i]!.trim() === '') i++;
   // In-body headers override the mail's own (git am behaviour).
   let sawInBody = false;
@@ -46,6 +45,18 @@ export function splitBody(body: string): BodyParts {
     sawInBody = true;
   }
   if (sawInBody) while (i < lines.length && lines[i]!.trim() === '') i++;
+  return { inBody, next: i };
+}
+
+/** Only the in-body headers, reading no more of the body than they span. */
+export function inBodyHeaders(body: string): BodyParts['inBody'] {
+  return readInBodyHeaders(body.slice(0, 2048).split('\n', 12)).inBody;
+}
+
+export function splitBody(body: string): BodyParts {
+  const lines = body.split('\n');
+  const { inBody, next } = readInBodyHeaders(lines);
+  let i = next;
 
   let messageStart = i;
   let j = i;

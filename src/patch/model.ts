@@ -128,6 +128,15 @@ export interface ThreadStray {
   messageId?: string;
 }
 
+/**
+ * What a mail says of its patch before the body is parsed: enough to group
+ * mail into series, so that bodies are parsed only when a series is whole.
+ */
+export type PatchHead = Pick<
+  Patch,
+  'index' | 'total' | 'subject' | 'rawSubject' | 'tags' | 'author' | 'sender' | 'date' | 'messageId' | 'inReplyTo' | 'references' | 'recipients' | 'commitSha' | 'origin'
+>;
+
 export interface Series {
   /** 1 when the subjects carry no vN. */
   version: number;

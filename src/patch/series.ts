@@ -3,35 +3,38 @@
 // patches sent without a cover letter or threading, the same author, version
 // and length within a day. A series leaves as soon as it is complete; an
 // incomplete one leaves when no mail has joined it for a while, or at the end.
-import type { Patch, Series, ThreadStray } from './model.js';
+import type { Patch, PatchHead, Series, ThreadStray } from './model.js';
 import { ownCopy } from './own-copy.js';
 
-export interface AssembledSeries {
+/** The mail of one series, as grouped; turned into a Series by parsing its patches (toSeries). */
+export interface AssembledGroup<T extends PatchHead = Patch> {
   /** Order of first appearance, so that output follows the input. */
-  seq: number;
-  series: Series;
-}
-
-interface Group {
   seq: number;
   version: number;
   total: number;
+  cover?: T;
+  byIndex: Map<number, T>;
+  strays: ThreadStray[];
+}
+
+interface Group<T extends PatchHead> extends AssembledGroup<T> {
   author: string;
   topic: string;
-  cover?: Patch;
-  byIndex: Map<number, Patch>;
   /** Message-IDs of members and of the mails they reply to. */
   ids: Set<string>;
   firstDate?: number;
   lastSeen: number;
-  strays: ThreadStray[];
 }
 
 const SAME_SERIES_WINDOW_MS = 24 * 3600 * 1000;
 
-export class SeriesAssembler {
-  private readonly open: Group[] = [];
-  private readonly byId = new Map<string, Group>();
+/**
+ * Groups patch heads (whole Patches, or just what their mails' headers say)
+ * into series.
+ */
+export class SeriesAssembler<T extends PatchHead = Patch> {
+  private readonly open: Group<T>[] = [];
+  private readonly byId = new Map<string, Group<T>>();
   private readonly seenMessageIds = new Set<string>();
   private seq = 0;
   private clock = 0;
@@ -44,7 +47,7 @@ export class SeriesAssembler {
   constructor(private readonly idleLimit = 300) {}
 
   /** Adds a patch; returns the series that are complete (or given up on) now. */
-  add(patch: Patch): AssembledSeries[] {
+  add(patch: T): AssembledGroup<T>[] {
     this.clock++;
     if (patch.messageId) {
       // The same mail from two inputs (an mbox and its .eml) counts once.
@@ -65,19 +68,19 @@ export class SeriesAssembler {
     }
     group.lastSeen = this.clock;
 
-    const done: AssembledSeries[] = [];
+    const done: AssembledGroup<T>[] = [];
     if (isComplete(group)) done.push(this.close(group));
     return done.concat(this.expire());
   }
 
   /** Everything still open, in order of appearance. */
-  flush(): AssembledSeries[] {
+  flush(): AssembledGroup<T>[] {
     return [...this.open].sort((a, b) => a.seq - b.seq).map((g) => this.close(g));
   }
 
-  private findGroup(patch: Patch): Group | undefined {
+  private findGroup(patch: T): Group<T> | undefined {
     const version = patch.tags.version ?? 1;
-    const fits = (g: Group | undefined): g is Group =>
+    const fits = (g: Group<T> | undefined): g is Group<T> =>
       !!g && g.version === version && g.total === patch.total && slotFree(g, patch);
     // Nearest ancestor first: a v2 threaded under the v1 cover must not join v1.
     const ancestors = [patch.inReplyTo, ...[...patch.references].reverse()];
@@ -100,7 +103,7 @@ export class SeriesAssembler {
   }
 
   /** The open group of the nearest mail this patch replies to. */
-  private threadedGroup(patch: Patch): Group | undefined {
+  private threadedGroup(patch: T): Group<T> | undefined {
     for (const id of [patch.inReplyTo, ...[...patch.references].reverse()]) {
       const g = id ? this.byId.get(id) : undefined;
       if (g) return g;
@@ -108,8 +111,8 @@ export class SeriesAssembler {
     return undefined;
   }
 
-  private newGroup(patch: Patch): Group {
-    const group: Group = {
+  private newGroup(patch: T): Group<T> {
+    const group: Group<T> = {
       seq: this.seq++,
       version: patch.tags.version ?? 1,
       total: patch.total,
@@ -125,13 +128,14 @@ export class SeriesAssembler {
     return group;
   }
 
-  private close(group: Group): AssembledSeries {
+  private close(group: Group<T>): AssembledGroup<T> {
     this.open.splice(this.open.indexOf(group), 1);
     for (const id of group.ids) if (this.byId.get(id) === group) this.byId.delete(id);
-    return { seq: group.seq, series: toSeries(group) };
+    const { seq, version, total, cover, byIndex, strays } = group;
+    return { seq, version, total, cover, byIndex, strays };
   }
 
-  private expire(): AssembledSeries[] {
+  private expire(): AssembledGroup<T>[] {
     const stale = this.open.filter((g) => this.clock - g.lastSeen > this.idleLimit);
     return stale.map((g) => this.close(g));
   }
@@ -144,7 +148,7 @@ export class SeriesAssembler {
  * the whole series sent in reply to the old one takes slots that are
  * already filled, and is not noted.
  */
-function recordStray(group: Group, patch: Patch): void {
+function recordStray(group: Group<PatchHead>, patch: PatchHead): void {
   if (patch.index === 0) return;
   const version = patch.tags.version ?? 1;
   const free = !group.byIndex.has(patch.index);
@@ -156,27 +160,27 @@ function recordStray(group: Group, patch: Patch): void {
   group.strays.push({ kind, index: patch.index, total: patch.total, version, rawSubject: ownCopy(patch.rawSubject), messageId: ownCopy(patch.messageId) });
 }
 
-function slotFree(group: Group, patch: Patch): boolean {
+function slotFree(group: Group<PatchHead>, patch: PatchHead): boolean {
   return patch.index === 0 ? !group.cover : !group.byIndex.has(patch.index);
 }
 
 /** RFC, PULL and other prefix words must agree for cover-less grouping. */
-function topicOf(patch: Patch): string {
+function topicOf(patch: PatchHead): string {
   const t = patch.tags;
   return [t.isRfc ? 'RFC' : '', t.isPull ? 'PULL' : '', ...t.other.map((w) => w.toLowerCase())].join(' ');
 }
 
-function isComplete(group: Group): boolean {
+function isComplete(group: Group<PatchHead>): boolean {
   if (group.total <= 1 && group.byIndex.size === 1 && !group.cover && group.byIndex.has(1)) return true;
   return !!group.cover && group.byIndex.size >= group.total && allPresent(group);
 }
 
-function allPresent(group: Group): boolean {
+function allPresent(group: Group<PatchHead>): boolean {
   for (let i = 1; i <= group.total; i++) if (!group.byIndex.has(i)) return false;
   return true;
 }
 
-export function toSeries(group: Pick<Group, 'version' | 'total' | 'cover' | 'byIndex'> & Partial<Pick<Group, 'strays'>>): Series {
+export function toSeries(group: Pick<AssembledGroup, 'version' | 'total' | 'cover' | 'byIndex'> & Partial<Pick<AssembledGroup, 'strays'>>): Series {
   const patches = [...group.byIndex.values()].sort((a, b) => a.index - b.index);
   const missing: number[] = [];
   for (let i = 1; i <= group.total; i++) if (!group.byIndex.has(i)) missing.push(i);
@@ -196,8 +200,8 @@ export function toSeries(group: Pick<Group, 'version' | 'total' | 'cover' | 'byI
 /** Groups a finite list of patches at once (tests, git ranges, the app). */
 export function assembleSeries(patches: Iterable<Patch>): Series[] {
   const assembler = new SeriesAssembler(Number.POSITIVE_INFINITY);
-  const out: AssembledSeries[] = [];
+  const out: AssembledGroup[] = [];
   for (const patch of patches) out.push(...assembler.add(patch));
   out.push(...assembler.flush());
-  return out.sort((a, b) => a.seq - b.seq).map((a) => a.series);
+  return out.sort((a, b) => a.seq - b.seq).map(toSeries);
 }

@@ -1,6 +1,7 @@
-// Turns command-line inputs (files, folders, `-`) into patches. Each input
-// fails on its own: a bad one becomes an error event naming it and the line,
-// and the others are still read.
+// Turns command-line inputs (files, folders, `-`) into patch mails. Each
+// input fails on its own: a bad one becomes an error event naming it and the
+// line, and the others are still read. Bodies are parsed into patches only
+// on demand (completePatch), once a series is whole.
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,8 +9,9 @@ import type { Readable } from 'node:stream';
 import { isMboxSeparator, type RawMessage, splitMbox } from '../mail/mbox.js';
 import { NotAMailError, parseMail } from '../mail/parse.js';
 import { DiffError } from '../patch/diff.js';
-import { patchFromMail } from '../patch/from-mail.js';
-import type { Patch } from '../patch/model.js';
+import { completePatch, patchHeadFromMail } from '../patch/from-mail.js';
+import type { Mail } from '../mail/parse.js';
+import type { Patch, PatchHead } from '../patch/model.js';
 import { looksLikePageCopy, mailFromPageCopy } from './page.js';
 
 export interface InputError {
@@ -19,6 +21,13 @@ export interface InputError {
   line?: number;
 }
 
+/** A patch mail, parsed as far as grouping needs. */
+export interface PatchMail {
+  head: PatchHead;
+  mail: Mail;
+}
+
+export type MailEvent = ({ kind: 'mail' } & PatchMail) | ({ kind: 'error' } & InputError);
 export type InputEvent = { kind: 'patch'; patch: Patch } | ({ kind: 'error' } & InputError);
 
 // In a folder only mail files count; a .txt page copy is read when named on its own.
@@ -26,8 +35,31 @@ const PATCH_FILE = /\.(patch|eml|mbox|mbx)$/i;
 
 export const STDIN = '-';
 
-/** Reads every input in order; `stdin` serves `-`. */
-export async function* readInputs(inputs: readonly string[], stdin: Readable = process.stdin): AsyncGenerator<InputEvent> {
+/** The whole patch of a patch mail, or the error its broken diff gives. */
+export function patchOf(item: PatchMail): { patch: Patch } | { error: InputError } {
+  try {
+    return { patch: completePatch(item.head, item.mail) };
+  } catch (error) {
+    const event = errorEvent(item.head.origin.input, item.head.origin.line, error);
+    const { kind: _kind, ...inputError } = event as { kind: 'error' } & InputError;
+    return { error: inputError };
+  }
+}
+
+/** Reads every input in order into whole patches; `stdin` serves `-`. */
+export async function* readInputs(inputs: readonly string[], stdin?: Readable): AsyncGenerator<InputEvent> {
+  for await (const event of readMails(inputs, stdin)) {
+    if (event.kind === 'error') {
+      yield event;
+      continue;
+    }
+    const result = patchOf(event);
+    yield 'patch' in result ? { kind: 'patch', patch: result.patch } : { kind: 'error', ...result.error };
+  }
+}
+
+/** Reads every input in order into patch mails; `stdin` serves `-`. */
+export async function* readMails(inputs: readonly string[], stdin: Readable = process.stdin): AsyncGenerator<MailEvent> {
   for (const input of inputs) {
     if (input === STDIN) {
       yield* readStream('<stdin>', stdin);
@@ -41,11 +73,11 @@ export async function* readInputs(inputs: readonly string[], stdin: Readable = p
       continue;
     }
     if (info.isDirectory()) yield* readFolder(input);
-    else yield* readStream(input, createReadStream(input, { highWaterMark: 1 << 16 }));
+    else yield* readStream(input, createReadStream(input, { highWaterMark: 1 << 20 }));
   }
 }
 
-async function* readFolder(folder: string): AsyncGenerator<InputEvent> {
+async function* readFolder(folder: string): AsyncGenerator<MailEvent> {
   const names = (await readdir(folder)).filter((n) => PATCH_FILE.test(n)).sort();
   if (!names.length) {
     yield { kind: 'error', input: folder, message: 'folder holds no .patch, .eml or .mbox files' };
@@ -53,7 +85,7 @@ async function* readFolder(folder: string): AsyncGenerator<InputEvent> {
   }
   for (const name of names) {
     const path = join(folder, name);
-    if ((await stat(path)).isFile()) yield* readStream(path, createReadStream(path, { highWaterMark: 1 << 16 }));
+    if ((await stat(path)).isFile()) yield* readStream(path, createReadStream(path, { highWaterMark: 1 << 20 }));
   }
 }
 
@@ -69,7 +101,7 @@ async function peek(stream: AsyncIterable<Buffer>): Promise<{ head: Buffer; all:
   return { head, all: all() };
 }
 
-async function* readStream(input: string, stream: Readable): AsyncGenerator<InputEvent> {
+async function* readStream(input: string, stream: Readable): AsyncGenerator<MailEvent> {
   let peeked;
   try {
     peeked = await peek(stream);
@@ -101,10 +133,11 @@ async function* readStream(input: string, stream: Readable): AsyncGenerator<Inpu
       return;
     }
     try {
-      const patch = patchFromMail(mailFromPageCopy(text), { input, line: 1 });
-      if (patch) {
+      const mail = mailFromPageCopy(text);
+      const head = patchHeadFromMail(mail, { input, line: 1 });
+      if (head) {
         patches++;
-        yield { kind: 'patch', patch };
+        yield { kind: 'mail', head, mail };
       }
     } catch (error) {
       yield errorEvent(input, 1, error);
@@ -114,7 +147,7 @@ async function* readStream(input: string, stream: Readable): AsyncGenerator<Inpu
     for await (const raw of messages) {
       const event = await readMessage(input, raw);
       if (!event) continue;
-      if (event.kind === 'patch') patches++;
+      if (event.kind === 'mail') patches++;
       else failed = true;
       yield event;
     }
@@ -122,19 +155,19 @@ async function* readStream(input: string, stream: Readable): AsyncGenerator<Inpu
   if (!patches && !failed) yield { kind: 'error', input, message: 'no patch in this input (replies and discussion mail are skipped)' };
 }
 
-async function readMessage(input: string, raw: RawMessage): Promise<InputEvent | undefined> {
+async function readMessage(input: string, raw: RawMessage): Promise<MailEvent | undefined> {
   // Lines inside `raw.bytes` count from the line after the separator.
   const firstLine = raw.separator ? raw.line + 1 : raw.line;
   try {
     const mail = await parseMail(raw.bytes, raw.separator);
-    const patch = patchFromMail(mail, { input, line: firstLine });
-    return patch && { kind: 'patch', patch };
+    const head = patchHeadFromMail(mail, { input, line: firstLine });
+    return head && { kind: 'mail', head, mail };
   } catch (error) {
     return errorEvent(input, firstLine, error);
   }
 }
 
-function errorEvent(input: string, firstLine: number, error: unknown): InputEvent {
+function errorEvent(input: string, firstLine: number, error: unknown): { kind: 'error' } & InputError {
   if (error instanceof NotAMailError) return { kind: 'error', input, line: firstLine + error.line - 1, message: error.message };
   if (error instanceof DiffError) return { kind: 'error', input, line: firstLine + error.patchLine - 1, message: error.message };
   throw error;

@@ -101,14 +101,15 @@ describe('bad input', () => {
   });
 
   it('names each bad input, with the line where it applies, one line each, no stack trace', () => {
-    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+    // A broken diff is found when its series is linted, so its line may come later.
+    expect(r.stderr.split('\n').filter(Boolean).sort()).toEqual([
       'patchlint: fixtures/ingest/bad/empty.patch: empty input',
       'patchlint: fixtures/ingest/bad/notes.txt:1: not a mail, mbox or patch (line 1: "Things to do before sending v3:")',
       'patchlint: fixtures/ingest/bad/truncated.mbox:65: patch ends inside the hunk @@ -42,5 +42,6 @@ (3 old and 4 new lines missing): truncated?',
       'patchlint: fixtures/ingest/bad/binary.bin:1: binary data, not a mail, mbox or patch',
       'patchlint: fixtures/ingest/bad/no-patches: folder holds no .patch, .eml or .mbox files',
       'patchlint: no/such/file.mbox: no such file or directory',
-    ]);
+    ].sort());
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
@@ -116,6 +117,6 @@ describe('bad input', () => {
     const json = JSON.parse(r.stdout);
     expect(json.series.map((s: { subject: string }) => s.subject)).toEqual(['migration/ram: destroy the page request mutex', 'migration/ram: drop a stale comment']);
     expect(json.errors).toHaveLength(6);
-    expect(json.errors[2]).toEqual({ input: 'fixtures/ingest/bad/truncated.mbox', message: 'line 65: patch ends inside the hunk @@ -42,5 +42,6 @@ (3 old and 4 new lines missing): truncated?' });
+    expect(json.errors.find((e: { input: string }) => e.input.endsWith('truncated.mbox'))).toEqual({ input: 'fixtures/ingest/bad/truncated.mbox', message: 'line 65: patch ends inside the hunk @@ -42,5 +42,6 @@ (3 old and 4 new lines missing): truncated?' });
   });
 });

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
-import { type LintOptions, lintInputs } from '../../src/engine/lint.js';
+import { lintInputs } from '../../src/engine/lint.js';
 import type { Finding } from '../../src/engine/types.js';
 import { DirectoryTree } from '../../src/tree/tree.js';
 
@@ -55,16 +55,15 @@ export function findingKey(f: Finding, inputOf: (f: Finding) => string): string 
 /**
  * Every finding of the rules whose id starts with `prefix` on the whole
  * corpus (each mail, plus the local-TAP mbox and the seed page), without a
- * tree or with ../shared/qemu-tree, sorted, as keys. `inferRelease` is
- * what `patchlint check` passes (the release from the mail's date).
+ * tree or with ../shared/qemu-tree, sorted, as keys; the release comes as
+ * `patchlint check` finds it (VERSION, else the mail's date).
  */
-export async function corpusFindings(prefix: string, withTree: boolean, qemuVersion?: string, inferRelease?: LintOptions['inferRelease']): Promise<string[]> {
+export async function corpusFindings(prefix: string, withTree: boolean, qemuVersion?: string): Promise<string[]> {
   const inputs = [...corpusFiles(), LOCAL_TAP_MBOX, SEED_PAGE];
   const report = await lintInputs(inputs, {
     rules: ALL_RULES,
     tree: withTree ? new DirectoryTree(QEMU_TREE) : undefined,
     qemuVersion,
-    inferRelease,
   });
   if (report.errors.length) throw new Error(`corpus inputs failed: ${JSON.stringify(report.errors)}`);
   const inputOf = (f: Finding) => {

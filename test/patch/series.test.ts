@@ -74,7 +74,7 @@ describe('series grouping', () => {
     const [c, p1, p2] = await patchesOf(cover('', 2, 'c'), nth('', 1, 2, 'a', 'c'), nth('', 2, 2, 'b', 'c'));
     expect(assembler.add(c!)).toEqual([]);
     expect(assembler.add(p1!)).toEqual([]);
-    expect(assembler.add(p2!).map((s) => s.series.messageId)).toEqual(['<c>']);
+    expect(assembler.add(p2!).map((g) => g.cover?.messageId)).toEqual(['<c>']);
     expect(assembler.flush()).toEqual([]);
   });
 
@@ -85,6 +85,6 @@ describe('series grouping', () => {
     assembler.add(c!);
     assembler.add(p1!);
     const out = lone.flatMap((p) => assembler.add(p));
-    expect(out.map((s) => s.series.messageId)).toContain('<c>');
+    expect(out.map((g) => g.cover?.messageId)).toContain('<c>');
   });
 });

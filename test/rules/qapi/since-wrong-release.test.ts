@@ -16,6 +16,8 @@ const addValue = (tag: string, spec = {}) =>
     ]),
     spec,
   );
+/** A date past the end of the release calendar: nothing says which release is in development. */
+const UNDATED = { date: 'Mon, 1 Mar 2027 10:00:00 +0100' };
 const tree = (version: string) => ({ 'qapi/migration.json': MIGRATION, VERSION: `${version}\n` });
 
 ruleTester(rule, {
@@ -23,7 +25,7 @@ ruleTester(rule, {
     { name: 'the release --qemu-version names', qemuVersion: '10.2', patch: addValue('(since 10.2)') },
     { name: 'the release VERSION develops', tree: tree('10.1.50'), patch: addValue('(since 10.2)') },
     { name: 'the release after next during a freeze', tree: tree('10.1.92'), patch: addValue('(since 11.0)') },
-    { name: 'an unknown release and nothing to compare with', patch: addValue('(since 10.2)') },
+    { name: 'an unknown release and nothing to compare with', patch: addValue('(since 10.2)', UNDATED) },
     {
       // qapi: virtio: Fix the introduced version (corrections replace a tag).
       name: 'a tag that corrects a removed one',
@@ -54,14 +56,14 @@ ruleTester(rule, {
     { name: 'newer than the release in development', qemuVersion: '10.2', patch: addValue('(since 11.0)'), errors: [{ line: 8, message: "'(since 11.0)' names a release after the one in development, 10.2 (from --qemu-version)", severity: 'warning' }] },
     {
       name: 'unknown release: older than a tag already in the file',
-      patch: qapiPatch(schemaHunk('qapi/migration.json', 6, [...context('# @mapped-ram: Use fixed offsets.  (since 9.0)', '#'), ...added('# @local-tap: Migrate TAPs locally.  (since 8.2)', '#'), ...context('# Since: 1.2', '##', "{ 'enum': 'Caps',"), "-  'data': [ 'xbzrle', 'mapped-ram' ] }", ...added("  'data': [ 'xbzrle', 'mapped-ram', 'local-tap' ] }"), ...context('', '##')])),
+      patch: qapiPatch(schemaHunk('qapi/migration.json', 6, [...context('# @mapped-ram: Use fixed offsets.  (since 9.0)', '#'), ...added('# @local-tap: Migrate TAPs locally.  (since 8.2)', '#'), ...context('# Since: 1.2', '##', "{ 'enum': 'Caps',"), "-  'data': [ 'xbzrle', 'mapped-ram' ] }", ...added("  'data': [ 'xbzrle', 'mapped-ram', 'local-tap' ] }"), ...context('', '##')]), UNDATED),
       errors: [{ line: 8, message: "'(since 8.2)' is older than '(since 9.0)' already in this file: a new feature cannot predate it", severity: 'warning' }],
     },
     {
       name: 'unknown release: older than a tag in another patch of the series',
       patch: mbox(
-        qapiPatch(schemaHunk('qapi/net.json', 356, [...context('#'), ...added('# @local-incoming: Load the fds.  (since 11.0)', '#'), ...context('# Since: 1.2', '##', "{ 'struct': 'NetdevTapOptions',"), "-  'data': { 'fd': 'str' } }", ...added("  'data': { 'fd': 'str', '*local-incoming': 'bool' } }"), ...context('', '##')]), { subject: '[PATCH 1/2] qapi: local-incoming' }),
-        qapiPatch(schemaHunk('qapi/migration.json', 6, [...context('#'), ...added('# @local-tap: Migrate TAPs locally.  (since 10.2)', '#'), ...context('# Since: 1.2', '##', "{ 'enum': 'Caps',"), "-  'data': [ 'xbzrle' ] }", ...added("  'data': [ 'xbzrle', 'local-tap' ] }"), ...context('', '##')]), { subject: '[PATCH 2/2] qapi: local-tap' }),
+        qapiPatch(schemaHunk('qapi/net.json', 356, [...context('#'), ...added('# @local-incoming: Load the fds.  (since 11.0)', '#'), ...context('# Since: 1.2', '##', "{ 'struct': 'NetdevTapOptions',"), "-  'data': { 'fd': 'str' } }", ...added("  'data': { 'fd': 'str', '*local-incoming': 'bool' } }"), ...context('', '##')]), { ...UNDATED, subject: '[PATCH 1/2] qapi: local-incoming' }),
+        qapiPatch(schemaHunk('qapi/migration.json', 6, [...context('#'), ...added('# @local-tap: Migrate TAPs locally.  (since 10.2)', '#'), ...context('# Since: 1.2', '##', "{ 'enum': 'Caps',"), "-  'data': [ 'xbzrle' ] }", ...added("  'data': [ 'xbzrle', 'local-tap' ] }"), ...context('', '##')]), { ...UNDATED, subject: '[PATCH 2/2] qapi: local-tap' }),
       ),
       errors: [{ patch: 2, line: 7, message: "'(since 10.2)' is older than '(since 11.0)' in another patch of this series", severity: 'warning' }],
     },
