@@ -6,6 +6,7 @@ import { type Config, ConfigError, DEFAULT_CONFIG, parseConfig, parseRuleSetting
 import { type LintOptions, type LintReport, lintInputs, streamInputs } from '../engine/lint.js';
 import { compareFindings } from '../engine/engine.js';
 import type { Finding } from '../engine/types.js';
+import type { Counts } from '../report/counts.js';
 import type { InputError } from '../sources/inputs.js';
 import { DirectoryTree } from '../tree/tree.js';
 import { VERSION } from '../version.js';
@@ -58,11 +59,15 @@ async function formatWhole(report: LintReport, kind: Format, values: OutputValue
 
 /**
  * Lints and prints. Text and JSON stream series by series as they are
- * ready; only findings (for the JSON tail and the totals) are kept.
+ * ready; text keeps only counts, JSON the findings for its tail (without
+ * the quoted lines, which JSON does not print).
  */
-async function lintAndPrint(inputs: string[], options: LintOptions, kind: Format, io: Io, values: OutputValues): Promise<{ findings: Finding[]; errors: InputError[] }> {
-  const findings: Finding[] = [];
+async function lintAndPrint(inputs: string[], options: LintOptions, kind: Format, io: Io, values: OutputValues): Promise<{ counts: Counts; errors: InputError[] }> {
+  const counts: Counts = { error: 0, warning: 0, info: 0 };
   const errors: InputError[] = [];
+  const tally = (own: readonly Finding[]) => {
+    for (const f of own) counts[f.severity]++;
+  };
   const { formatErrors, formatSeriesText, formatTextFooter } = await import('../report/text.js');
   const reportError = (error: InputError) => {
     errors.push(error);
@@ -71,10 +76,12 @@ async function lintAndPrint(inputs: string[], options: LintOptions, kind: Format
   if (kind === 'json') {
     const { JsonWriter } = await import('../report/json.js');
     const writer = new JsonWriter(io.stdout, VERSION);
+    const findings: Finding[] = [];
     await streamInputs(inputs, options, {
       series(summary, own) {
         writer.series(summary);
-        findings.push(...own);
+        tally(own);
+        for (const { excerpt: _excerpt, patchLine: _patchLine, ...finding } of own) findings.push(finding);
       },
       error: reportError,
     });
@@ -87,22 +94,22 @@ async function lintAndPrint(inputs: string[], options: LintOptions, kind: Format
       series(summary, own) {
         io.stdout((seriesCount++ ? '\n' : '') + formatSeriesText(summary, own.sort(compareFindings), { color, verbose: values.verbose }));
         patchCount += summary.patches.filter((p) => p.index > 0).length;
-        findings.push(...own);
+        tally(own);
       },
       error: reportError,
     });
-    io.stdout(formatTextFooter(seriesCount, patchCount, findings));
+    io.stdout(formatTextFooter(seriesCount, patchCount, counts));
   } else {
     const report = await lintInputs(inputs, options);
     for (const error of report.errors) reportError(error);
     io.stdout(await formatWhole(report, kind, values));
-    findings.push(...report.findings);
+    tally(report.findings);
   }
-  return { findings, errors };
+  return { counts, errors };
 }
 
 export async function check(args: string[], io: Io): Promise<number> {
-  let result: { findings: Finding[]; errors: InputError[] };
+  let result: { counts: Counts; errors: InputError[] };
   try {
     const parsed = parse(args, {
       format: { type: 'string', short: 'f' },
@@ -147,5 +154,5 @@ export async function check(args: string[], io: Io): Promise<number> {
   }
 
   if (result.errors.length) return 2;
-  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  return result.counts.error ? 1 : 0;
 }

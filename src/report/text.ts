@@ -5,7 +5,7 @@
 // and a `total:` line per patch.
 import type { LintReport, SeriesSummary } from '../engine/lint.js';
 import type { Finding, Severity } from '../engine/types.js';
-import { countBySeverity, patchLabel, plural } from './counts.js';
+import { type Counts, countBySeverity, patchLabel, plural } from './counts.js';
 
 export interface TextOptions {
   color: boolean;
@@ -60,9 +60,8 @@ export function formatSeriesText(series: SeriesSummary, findings: readonly Findi
 }
 
 /** The closing line when several series were read. */
-export function formatTextFooter(seriesCount: number, patchCount: number, findings: readonly Finding[]): string {
+export function formatTextFooter(seriesCount: number, patchCount: number, counts: Counts): string {
   if (seriesCount < 2) return '';
-  const counts = countBySeverity(findings);
   return `\n${plural(seriesCount, 'series')}, ${plural(patchCount, 'patch')}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}\n`;
 }
 
@@ -70,7 +69,7 @@ export function formatText(report: LintReport, options: TextOptions): string {
   const blocks = report.series.map((series, i) => formatSeriesText(series, report.findings.filter((f) => f.series === i), options));
   const patches = report.series.reduce((n, s) => n + s.patches.filter((p) => p.index > 0).length, 0);
   // A blank line between series, as between patches.
-  return blocks.join('\n') + formatTextFooter(report.series.length, patches, report.findings);
+  return blocks.join('\n') + formatTextFooter(report.series.length, patches, countBySeverity(report.findings));
 }
 
 /** Input problems, for stderr: `patchlint: file:line: message`. */
