@@ -2,7 +2,11 @@
 // one small file instead of hundreds of modules. Commands and output formats
 // are split into chunks loaded on demand. The GitHub app (src/app/) is not
 // bundled: it runs from source under the Probot server.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names change with their content: start from an empty folder.
+rmSync('dist', { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'src/cli/run.ts' },

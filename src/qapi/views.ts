@@ -134,9 +134,12 @@ export function qapiView(ctx: RuleContext, path: string): Promise<QapiView | und
 }
 
 /** Views of every schema file the patch touches. */
-export async function qapiViews(ctx: RuleContext): Promise<QapiView[]> {
-  const views = await Promise.all((ctx.patch?.files ?? []).map((f) => qapiView(ctx, f.path)));
-  return views.filter((v): v is QapiView => !!v);
+export function qapiViews(ctx: RuleContext): Promise<QapiView[]> {
+  // One list per patch, shared by the twenty QAPI rules.
+  return ctx.memo('qapi:views', async () => {
+    const views = await Promise.all((ctx.patch?.files ?? []).filter((f) => schemaKindOf(f.path)).map((f) => qapiView(ctx, f.path)));
+    return views.filter((v): v is QapiView => !!v);
+  });
 }
 
 /** The definition of the same name in another parse of the file. */
