@@ -1,4 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
+import { docFormatSeverity } from '../../src/qapi/doc-format.js';
 import { addedDocLines, qapiViews } from '../../src/qapi/views.js';
 
 // parser.py _validate_doc_line_format (merged late 2025): `len("# " + text)`
@@ -17,12 +18,13 @@ const rule: Rule = {
     wholeFile: true,
   },
   async check(ctx) {
+    const severity = docFormatSeverity(ctx.release);
     for (const view of await qapiViews(ctx)) {
       for (const { line } of addedDocLines(view)) {
         // Python's len() counts code points.
         const length = [...line.text].length + 2;
         if (length > LIMIT && !URL_ONLY.test(line.text)) {
-          ctx.report({ file: view.path, line: line.line, message: `documentation line longer than ${LIMIT} characters (${length})` });
+          ctx.report({ file: view.path, line: line.line, severity, message: `documentation line longer than ${LIMIT} characters (${length})` });
         }
       }
     }

@@ -1,4 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
+import { docFormatSeverity } from '../../src/qapi/doc-format.js';
 import { addedDocLines, qapiViews } from '../../src/qapi/views.js';
 
 // parser.py _validate_doc_line_format: a sentence end followed by one space
@@ -22,6 +23,7 @@ const rule: Rule = {
     wholeFile: true,
   },
   async check(ctx) {
+    const severity = docFormatSeverity(ctx.release);
     for (const view of await qapiViews(ctx)) {
       for (const { line } of addedDocLines(view)) {
         const spaces = singleSpaces(line.text);
@@ -35,6 +37,7 @@ const rule: Rule = {
         ctx.report({
           file: view.path,
           line: line.line,
+          severity,
           message: `Use two spaces between sentences: "${quote}"${spaces.length > 1 ? ` (and ${spaces.length - 1} more on this line)` : ''}`,
           // A fix that makes the line too long would trade one build error for another.
           ...(raw.trimStart().startsWith('# ') && [...fixed.trimStart()].length <= 70 ? { fix: { replacement: [fixed] } } : {}),

@@ -27,6 +27,13 @@ ruleTester(rule, {
       errors: [{ file: 'qapi/net.json', line: 356, message: 'Use two spaces between sentences: "migration. May"', severity: 'error' }],
     },
     {
+      // The parser enforces it from 10.2 on; before, it was a review convention.
+      name: 'a patch for a release before 10.2 gets a warning',
+      qemuVersion: '10.1',
+      patch: hunk(...added('# @local-incoming: Do load open file descriptor for that TAP', '#     on incoming migration. May be used only if QEMU is started')),
+      errors: [{ file: 'qapi/net.json', line: 356, message: 'Use two spaces between sentences: "migration. May"', severity: 'warning' }],
+    },
+    {
       name: '"i.e." and a one-space "(since" are flagged, each line once',
       patch: hunk(...added('# @a: The a, i.e. The b.', '#     Enabled. (since 10.2) Yes! No? Maybe.')),
       errors: [
