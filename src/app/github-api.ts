@@ -171,9 +171,9 @@ export class ContentsTree implements Tree {
 }
 
 /** `.github/patchlint.yml` of the default branch, never of the pull request. */
-export async function readRepoConfig(api: GitHubApi, owner: string, repo: string): Promise<Config> {
+export async function readRepoConfig(api: GitHubApi, owner: string, repo: string, knownRules: readonly string[]): Promise<Config> {
   const text = await readFileAt(api, owner, repo, CONFIG_PATH);
   // The failsafe schema keeps `qemu-version: 11.0` a string (Probot's
   // context.config parses it as the number 11).
-  return text === undefined ? { ...DEFAULT_CONFIG, rules: {} } : parseConfig(text, CONFIG_PATH);
+  return text === undefined ? { ...DEFAULT_CONFIG, rules: {} } : parseConfig(text, CONFIG_PATH, knownRules);
 }

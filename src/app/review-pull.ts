@@ -79,7 +79,8 @@ export async function seriesFromCommits(commits: ReadonlyArray<{ commit: GitHubC
 export async function reviewPullRequest(api: GitHubApi, pull: PullRef, options: ReviewOptions = {}): Promise<ReviewOutcome> {
   const failures: ApiFailure[] = [];
   try {
-    const config = await readRepoConfig(api, pull.owner, pull.repo);
+    const rules = options.rules ?? ALL_RULES;
+    const config = await readRepoConfig(api, pull.owner, pull.repo, rules.map((r) => r.meta.id));
     const listed = await listPullCommits(api, pull);
     const commits = [];
     for (const entry of listed) commits.push(await getCommit(api, pull.owner, pull.repo, entry.sha));

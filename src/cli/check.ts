@@ -1,8 +1,6 @@
 // `patchlint check`: read inputs, lint, print in the chosen format.
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { ALL_RULES } from '../../rules/index.js';
-import { type Config, ConfigError, DEFAULT_CONFIG, parseConfig, parseRuleSetting } from '../engine/config.js';
 import { type LintOptions, type LintReport, lintInputs, streamInputs } from '../engine/lint.js';
 import { compareFindings } from '../engine/engine.js';
 import type { Finding } from '../engine/types.js';
@@ -11,26 +9,10 @@ import type { InputError } from '../sources/inputs.js';
 import { DirectoryTree } from '../tree/tree.js';
 import { VERSION } from '../version.js';
 import type { Io } from './main.js';
-import { UsageError, parse } from './options.js';
+import { UsageError, parse, settingsFromOptions } from './options.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'email'] as const;
 type Format = (typeof FORMATS)[number];
-
-/** The settings file: --config, else .patchlint.yml at the tree root, else in the current directory. */
-export async function loadConfig(explicit: string | undefined, roots: string[]): Promise<Config> {
-  const candidates = explicit ? [explicit] : roots.map((r) => join(r, '.patchlint.yml'));
-  for (const file of candidates) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch {
-      if (explicit) throw new ConfigError(file, undefined, 'cannot read the settings file');
-      continue;
-    }
-    return parseConfig(text, file);
-  }
-  return { ...DEFAULT_CONFIG, rules: {} };
-}
 
 interface OutputValues {
   verbose?: boolean;
@@ -126,27 +108,21 @@ export async function check(args: string[], io: Io): Promise<number> {
     const inputs = parsed.positionals;
     if (!inputs.length && !values.git) throw new UsageError('no input: give mbox, .eml or .patch files, folders, - for stdin, or --git A..B');
     if (values.format && !FORMATS.includes(values.format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-    if (values['qemu-version'] && !/^\d+\.\d+(\.\d+)?$/.test(values['qemu-version'])) throw new UsageError('--qemu-version takes X.Y or X.Y.Z');
     if (values.tree && !(await stat(values.tree).catch(() => undefined))?.isDirectory()) throw new UsageError(`--tree ${values.tree}: not a directory`);
 
-    const config = await loadConfig(values.config, values.tree ? [values.tree] : [io.cwd]);
-    for (const setting of values.rule ?? []) {
-      const [id, level] = parseRuleSetting(setting);
-      if (!id.endsWith('/*') && !ALL_RULES.some((r) => r.meta.id === id)) throw new UsageError(`--rule ${id}: no such rule (see patchlint rules)`);
-      config.rules[id] = level;
-    }
+    const { config, qemuVersion } = await settingsFromOptions(values, values.tree ? [values.tree] : [io.cwd], ALL_RULES.map((r) => r.meta.id));
     const options: LintOptions = {
       rules: ALL_RULES,
       config,
       tree: values.tree ? new DirectoryTree(values.tree) : undefined,
-      qemuVersion: values['qemu-version'],
+      qemuVersion,
       gitRange: values.git,
       cwd: io.cwd,
       stdin: inputs.includes('-') ? (io.stdin as never) : undefined,
     };
     result = await lintAndPrint(inputs, options, (values.format as Format) ?? 'text', io, values);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || /^--rule /.test((error as Error).message)) {
+    if (error instanceof UsageError) {
       io.stderr(`patchlint: ${(error as Error).message}\n(see patchlint --help)\n`);
       return 2;
     }

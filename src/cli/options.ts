@@ -1,6 +1,8 @@
 // Command-line parsing shared by the commands: node:util's parseArgs, with
 // usage errors as values so that every command answers them the same way.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type Config, ConfigError, isQemuVersion, namesKnownRules, parseRuleSetting } from '../engine/config.js';
+import { loadConfig } from '../sources/config-file.js';
 
 export class UsageError extends Error {}
 
@@ -10,4 +12,32 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
   }
+}
+
+/**
+ * The settings a lint command runs with: the settings file (errors become
+ * usage errors naming its file and line), then `--rule` on top of it, and
+ * `--qemu-version` checked.
+ */
+export async function settingsFromOptions(
+  values: { config?: string; rule?: string[]; 'qemu-version'?: string },
+  roots: readonly string[],
+  knownRules: readonly string[],
+): Promise<{ config: Config; qemuVersion?: string }> {
+  const qemuVersion = values['qemu-version'];
+  if (qemuVersion !== undefined && !isQemuVersion(qemuVersion)) throw new UsageError('--qemu-version takes X.Y or X.Y.Z');
+  let config: Config;
+  try {
+    config = await loadConfig(values.config, roots, knownRules);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  for (const setting of values.rule ?? []) {
+    const parsed = parseRuleSetting(setting);
+    if (!parsed) throw new UsageError(`--rule takes id=off|info|warning|error, not "${setting}"`);
+    if (!namesKnownRules(parsed[0], knownRules)) throw new UsageError(`--rule ${parsed[0]}: no such rule or family (see patchlint rules)`);
+    config.rules[parsed[0]] = parsed[1];
+  }
+  return { config, qemuVersion };
 }

@@ -3,6 +3,11 @@
 import { main } from './main.js';
 
 export async function run(argv = process.argv.slice(2)): Promise<void> {
+  // `patchlint ... | head` closes the pipe early: stop quietly, as git does.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const io = {
     stdout: (text: string) => void process.stdout.write(text),
     stderr: (text: string) => void process.stderr.write(text),

@@ -3,14 +3,12 @@
 // `check` (those that judge a file's text, RuleMeta.wholeFile), fed each file
 // as a patch that adds every line.
 import { ALL_RULES } from '../../rules/index.js';
-import { ConfigError, parseRuleSetting } from '../engine/config.js';
 import { lintSeries } from '../engine/engine.js';
 import { findSchemaFiles, wholeFileSeries } from '../sources/whole-files.js';
 import { DirectoryTree, NO_TREE } from '../tree/tree.js';
 import { VERSION } from '../version.js';
-import { loadConfig } from './check.js';
 import type { Io } from './main.js';
-import { UsageError, parse } from './options.js';
+import { UsageError, parse, settingsFromOptions } from './options.js';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -24,21 +22,9 @@ export async function schema(args: string[], io: Io): Promise<number> {
   });
   const format = (values.format ?? 'text') as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  if (values['qemu-version'] && !/^\d+\.\d+(\.\d+)?$/.test(values['qemu-version'])) throw new UsageError('--qemu-version takes X.Y or X.Y.Z');
 
   const found = await findSchemaFiles(positionals.length ? positionals : ['qapi']);
-  let config;
-  try {
-    config = await loadConfig(values.config, found.root ? [found.root] : [io.cwd]);
-    for (const setting of values.rule ?? []) {
-      const [id, level] = parseRuleSetting(setting);
-      if (!id.endsWith('/*') && !ALL_RULES.some((r) => r.meta.id === id)) throw new UsageError(`--rule ${id}: no such rule (see patchlint rules)`);
-      config.rules[id] = level;
-    }
-  } catch (error) {
-    if (error instanceof ConfigError || /^--rule /.test((error as Error).message)) throw new UsageError((error as Error).message);
-    throw error;
-  }
+  const { config, qemuVersion } = await settingsFromOptions(values, found.root ? [found.root] : [io.cwd], ALL_RULES.map((r) => r.meta.id));
 
   const series = wholeFileSeries(found.files);
   const tree = found.root ? new DirectoryTree(found.root) : NO_TREE;
@@ -48,7 +34,7 @@ export async function schema(args: string[], io: Io): Promise<number> {
     base: NO_TREE,
     treeAfter: () => tree,
     mode: 'tree',
-    qemuVersion: values['qemu-version'],
+    qemuVersion,
   });
   const report = {
     files: found.files.map((f) => f.path),

@@ -27,8 +27,18 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates a parsed config object; `lineOf` finds a key's line for messages. */
-export function configFromObject(raw: unknown, file: string, lineOf: (key: string) => number | undefined = () => undefined): Config {
+/** A rule id or `family/*` that names something in `known` (all rule ids). */
+export function namesKnownRules(id: string, known: readonly string[]): boolean {
+  if (id.endsWith('/*')) return known.some((k) => k.startsWith(id.slice(0, -1)));
+  return known.includes(id);
+}
+
+/**
+ * Validates a parsed config object; `lineOf` finds a key's line for
+ * messages. With `knownRules`, a misspelt rule id is an error rather than a
+ * setting that silently does nothing.
+ */
+export function configFromObject(raw: unknown, file: string, lineOf: (key: string) => number | undefined = () => undefined, knownRules?: readonly string[]): Config {
   if (raw === null || raw === undefined) return { ...DEFAULT_CONFIG };
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(file, 1, 'expected a mapping of settings');
   const config: Config = { rules: {}, ignore: [], hookBlocking: true };
@@ -40,7 +50,7 @@ export function configFromObject(raw: unknown, file: string, lineOf: (key: strin
       case 'qemu-version':
         if (typeof value !== 'string' && typeof value !== 'number') fail('qemu-version must be a version such as 10.2');
         config.qemuVersion = String(value);
-        if (!/^\d+\.\d+(\.\d+)?$/.test(config.qemuVersion)) fail(`qemu-version "${config.qemuVersion}" is not X.Y or X.Y.Z`);
+        if (!isQemuVersion(config.qemuVersion)) fail(`qemu-version "${config.qemuVersion}" is not X.Y or X.Y.Z`);
         break;
       case 'rules':
         if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('rules must map rule ids to off, info, warning or error');
@@ -48,6 +58,7 @@ export function configFromObject(raw: unknown, file: string, lineOf: (key: strin
           if (!LEVELS.includes(level as Level)) {
             throw new ConfigError(file, lineOf(id), `rule ${id}: level must be off, info, warning or error, not ${JSON.stringify(level)}`);
           }
+          if (knownRules && !namesKnownRules(id, knownRules)) throw new ConfigError(file, lineOf(id), `rule ${id}: no such rule or family (see patchlint rules)`);
           config.rules[id] = level as Level;
         }
         break;
@@ -74,7 +85,7 @@ export function configFromObject(raw: unknown, file: string, lineOf: (key: strin
 }
 
 /** Parses YAML text; errors name the file and line. */
-export async function parseConfig(text: string, file: string): Promise<Config> {
+export async function parseConfig(text: string, file: string, knownRules?: readonly string[]): Promise<Config> {
   const yaml = await import('js-yaml');
   let raw: unknown;
   try {
@@ -89,14 +100,18 @@ export async function parseConfig(text: string, file: string): Promise<Config> {
     const i = lines.findIndex((l) => new RegExp(`^\\s*['"]?${key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"]?\\s*:`).test(l));
     return i >= 0 ? i + 1 : undefined;
   };
-  return configFromObject(raw, file, lineOf);
+  return configFromObject(raw, file, lineOf, knownRules);
 }
 
-/** `--rule id=level` */
-export function parseRuleSetting(setting: string): [string, Level] {
+/** `--rule id=level`; undefined when it is not of that form. */
+export function parseRuleSetting(setting: string): [string, Level] | undefined {
   const m = /^([^=\s]+)=(off|info|warning|error)$/.exec(setting.trim());
-  if (!m) throw new Error(`--rule takes id=off|info|warning|error, not "${setting}"`);
-  return [m[1]!, m[2] as Level];
+  return m ? [m[1]!, m[2] as Level] : undefined;
+}
+
+/** `X.Y` or `X.Y.Z`, as `--qemu-version` and `qemu-version:` take it. */
+export function isQemuVersion(text: string): boolean {
+  return /^\d+\.\d+(\.\d+)?$/.test(text);
 }
 
 /** The level configured for a rule: exact id first, then `family/*`. */

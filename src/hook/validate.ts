@@ -12,14 +12,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import { loadConfig } from '../cli/check.js';
+import { loadConfig } from '../sources/config-file.js';
 import { type Config, ConfigError, configuredLevel } from '../engine/config.js';
 import { compareFindings, lintSeries, type SeriesResult } from '../engine/engine.js';
 import type { Finding, Rule } from '../engine/types.js';
 import { splitMbox } from '../mail/mbox.js';
-import { NotAMailError, parseMail } from '../mail/parse.js';
-import { DiffError } from '../patch/diff.js';
-import { patchFromMail } from '../patch/from-mail.js';
+import { describeInputError, patchOf, readMessage } from '../sources/inputs.js';
 import type { Patch, Series } from '../patch/model.js';
 import { toSeries } from '../patch/series.js';
 import { PatchedSeries } from '../tree/patched.js';
@@ -78,16 +76,13 @@ async function parseEntry(entry: SpoolEntry): Promise<Parsed> {
   const bytes = await readFile(entry.mailPath);
   if (!bytes.toString('latin1').trim()) return { error: `${entry.name}: empty mail` };
   for await (const raw of splitMbox(Readable.from([bytes]))) {
-    const firstLine = raw.separator ? raw.line + 1 : raw.line;
-    try {
-      const patch = patchFromMail(await parseMail(raw.bytes, raw.separator), { input: entry.name, line: firstLine });
-      if (patch && entry.headers !== undefined) patch.recipients = recipientsFromHeaders(entry.headers);
-      return { patch };
-    } catch (error) {
-      const line = error instanceof NotAMailError ? error.line : error instanceof DiffError ? error.patchLine : undefined;
-      if (line === undefined) throw error;
-      return { error: `${entry.name}:${firstLine + line - 1}: ${(error as Error).message}` };
-    }
+    const event = await readMessage(entry.name, raw);
+    if (!event) return {};
+    if (event.kind === 'error') return { error: describeInputError(event) };
+    const result = patchOf(event);
+    if ('error' in result) return { error: describeInputError(result.error) };
+    if (entry.headers !== undefined) result.patch.recipients = recipientsFromHeaders(entry.headers);
+    return { patch: result.patch };
   }
   return {};
 }
@@ -165,7 +160,7 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
   let config: Config;
   try {
     repo = await openRepo(req.cwd);
-    config = await loadConfig(undefined, repo.workTree ? [repo.workTree] : []);
+    config = await loadConfig(undefined, repo.workTree ? [repo.workTree] : [], req.rules.map((r) => r.meta.id));
   } catch (error) {
     // Outside a repository this is a misuse of the command, not a send.
     if (error instanceof NotARepoError) return { text: `patchlint: ${error.message}\n`, exitCode: 2, mails: [] };

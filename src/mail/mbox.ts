@@ -18,6 +18,7 @@ export interface RawMessage {
 // `From sender Thu Jan  1 00:00:00 1970`: asctime after the sender, which
 // tells a separator from a commit-message line that starts with "From ".
 const SEPARATOR = /^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? +(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} +\d{1,2}:\d\d/;
+const FORMAT_PATCH_MAGIC = /^From [0-9a-f]{40} Mon Sep 17 00:00:00 2001$/;
 const NL = 0x0a;
 const CR = 0x0d;
 const GT = 0x3e;
@@ -61,11 +62,13 @@ export async function* splitMbox(stream: AsyncIterable<Buffer>): AsyncGenerator<
     let nextGt = data.indexOf(NL_GT);
     for (let start = 0; start < end; ) {
       const first = data[start];
-      if (first === 0x46 /* F */ && blankBefore(start) && data.subarray(start, start + 5).equals(FROM)) {
+      if (first === 0x46 /* F */ && data.subarray(start, start + 5).equals(FROM)) {
         let lineEnd = data.indexOf(NL, start);
         if (lineEnd < 0 || lineEnd > end) lineEnd = end;
         const text = data.toString('latin1', start, data[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd);
-        if (isMboxSeparator(text)) {
+        // format-patch's magic line needs no blank line before it (git
+        // mailsplit): `cat 000*.patch` joins files that end without one.
+        if ((blankBefore(start) && isMboxSeparator(text)) || FORMAT_PATCH_MAGIC.test(text)) {
           parts.push(data.subarray(copied, start));
           if (parts.some((p) => p.length)) yield { bytes: Buffer.concat(parts), line: messageLine, separator };
           parts = [];

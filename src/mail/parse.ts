@@ -19,7 +19,11 @@ export interface Mail {
   references: string[];
   /** Decoded text/plain body (plus inline patch attachments), LF line ends. */
   body: string;
-  /** Patch-text line of the body's first line (after headers and the blank line). */
+  /**
+   * Patch-text line of the body's first line. Patch-text lines count from the
+   * message's first line, its mbox separator included: for a format-patch
+   * file they are the file's lines, as checkpatch numbers them.
+   */
   bodyFirstLine: number;
   /** Body lines (0-based) that ended in CR in a mail that is otherwise LF. */
   crLines?: Set<number>;
@@ -141,12 +145,21 @@ async function decodeMimeBody(bytes: Buffer): Promise<string> {
 }
 
 export async function parseMail(bytes: Buffer, separator?: string): Promise<Mail> {
-  if (bytes.subarray(0, 8192).includes(0)) throw new NotAMailError('binary data, not a mail', 1);
+  // `bytes` starts after the separator line, which counts as line 1.
+  const firstLine = separator === undefined ? 1 : 2;
+  if (bytes.subarray(0, 8192).includes(0)) throw new NotAMailError('binary data, not a mail', firstLine);
   const headerEnd = findHeaderEnd(bytes);
-  const { headers, lines } = readHeaders(bytes, headerEnd);
+  let headers: Header[];
+  let lines: number;
+  try {
+    ({ headers, lines } = readHeaders(bytes, headerEnd));
+  } catch (error) {
+    if (error instanceof NotAMailError) throw new NotAMailError(error.message, error.line + firstLine - 1);
+    throw error;
+  }
   const header = (key: string) => headers.find((h) => h.key === key)?.value;
   const all = (key: string) => headers.filter((h) => h.key === key).map((h) => h.value);
-  if (header('subject') === undefined && header('from') === undefined) throw new NotAMailError('neither Subject nor From header', 1);
+  if (header('subject') === undefined && header('from') === undefined) throw new NotAMailError('neither Subject nor From header', firstLine);
 
   const contentType = header('content-type') ?? 'text/plain';
   const encoding = (header('content-transfer-encoding') ?? '7bit').toLowerCase();
@@ -174,7 +187,7 @@ export async function parseMail(bytes: Buffer, separator?: string): Promise<Mail
     inReplyTo: messageIds(header('in-reply-to'))[0],
     references: messageIds(header('references')),
     body,
-    bodyFirstLine: lines + 1,
+    bodyFirstLine: firstLine + lines,
     crLines,
     separator,
   };

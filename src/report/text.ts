@@ -5,6 +5,7 @@
 // and a `total:` line per patch.
 import type { LintReport, SeriesSummary } from '../engine/lint.js';
 import type { Finding, Severity } from '../engine/types.js';
+import { describeInputError } from '../sources/inputs.js';
 import { type Counts, countBySeverity, patchLabel, plural } from './counts.js';
 
 export interface TextOptions {
@@ -74,5 +75,5 @@ export function formatText(report: LintReport, options: TextOptions): string {
 
 /** Input problems, for stderr: `patchlint: file:line: message`. */
 export function formatErrors(report: Pick<LintReport, 'errors'>): string {
-  return report.errors.map((e) => `patchlint: ${e.input}${e.line ? `:${e.line}` : ''}: ${e.message}\n`).join('');
+  return report.errors.map((e) => `patchlint: ${describeInputError(e)}\n`).join('');
 }

@@ -155,9 +155,15 @@ async function* readStream(input: string, stream: Readable): AsyncGenerator<Mail
   if (!patches && !failed) yield { kind: 'error', input, message: 'no patch in this input (replies and discussion mail are skipped)' };
 }
 
-async function readMessage(input: string, raw: RawMessage): Promise<MailEvent | undefined> {
-  // Lines inside `raw.bytes` count from the line after the separator.
-  const firstLine = raw.separator ? raw.line + 1 : raw.line;
+/** `input:line: message`, the one line an input problem is told in. */
+export function describeInputError(error: InputError): string {
+  return `${error.input}${error.line ? `:${error.line}` : ''}: ${error.message}`;
+}
+
+/** One message of an input -> its patch mail, an error with its line, or nothing for mail that is no patch. */
+export async function readMessage(input: string, raw: RawMessage): Promise<MailEvent | undefined> {
+  // Patch-text lines count from the message's first line, separator included.
+  const firstLine = raw.line;
   try {
     const mail = await parseMail(raw.bytes, raw.separator);
     const head = patchHeadFromMail(mail, { input, line: firstLine });

@@ -42,7 +42,7 @@ describe('patchlint check', () => {
     expect(patchlint(['-', '--rule', 'commit/sob-missing=off'], { input: mail({ signOff: false }) }).status).toBe(0);
     const unknown = patchlint(['-', '--rule', 'commit/nope=off'], { input: mail() });
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe('patchlint: --rule commit/nope: no such rule (see patchlint rules)\n(see patchlint --help)\n');
+    expect(unknown.stderr).toBe('patchlint: --rule commit/nope: no such rule or family (see patchlint rules)\n(see patchlint --help)\n');
     expect(patchlint(['-', '--rule', 'commit/sob-missing=loud'], { input: mail() }).status).toBe(2);
   });
 
@@ -57,6 +57,10 @@ describe('patchlint check', () => {
       const bad = patchlint(['-', '--tree', dir], { input: mail() });
       expect(bad.status).toBe(2);
       expect(bad.stderr).toMatch(new RegExp(`^patchlint: ${dir}/\\.patchlint\\.yml:2: rule commit/sob-missing: level must be`));
+      writeFileSync(join(dir, '.patchlint.yml'), 'rules:\n  commit/sob-misisng: off\n');
+      const typo = patchlint(['-', '--tree', dir], { input: mail() });
+      expect(typo.status).toBe(2);
+      expect(typo.stderr).toBe(`patchlint: ${dir}/.patchlint.yml:2: rule commit/sob-misisng: no such rule or family (see patchlint rules)\n(see patchlint --help)\n`);
     } finally {
       rmSync(dir, { recursive: true });
     }

@@ -82,3 +82,16 @@ describe('streaming', () => {
     expect(second.value?.bytes.toString()).toBe('Subject: two\n\nbody 2\n');
   });
 });
+
+describe('format-patch files joined together', () => {
+  it('splits at the magic From <sha> line even without a blank line before it (git mailsplit does)', async () => {
+    const sha = (c: string) => c.repeat(40);
+    const one = `From ${sha('a')} Mon Sep 17 00:00:00 2001\nSubject: [PATCH 1/2] one\n\nbody\n---\n x | 1 +\n`;
+    const two = `From ${sha('b')} Mon Sep 17 00:00:00 2001\nSubject: [PATCH 2/2] two\n\nbody\n`;
+    const messages = await split(one + two);
+    expect(messages.map((m) => [m.line, m.separator?.slice(5, 6)])).toEqual([
+      [1, 'a'],
+      [7, 'b'],
+    ]);
+  });
+});

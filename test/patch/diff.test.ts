@@ -56,8 +56,8 @@ describe('git extended headers', async () => {
   it('gives the patch-text line of each diff line', () => {
     const file = byPath.get('docs/devel/index.rst')!;
     const text = readFileSync(resolve(import.meta.dirname, '../../fixtures/ingest/diff-features.patch'), 'utf8').split('\n');
-    // patch-text lines count from the first header line, after the format-patch separator.
-    for (const line of file.lines.values()) expect(text[line.patchLine]).toBe((line.added ? '+' : line.text === '' ? '' : ' ') + line.text);
+    // patch-text lines are the file's lines (1-based), the format-patch separator being line 1.
+    for (const line of file.lines.values()) expect(text[line.patchLine - 1]).toBe((line.added ? '+' : line.text === '' ? '' : ' ') + line.text);
   });
 
   it('stops at the signature after the last hunk', () => {

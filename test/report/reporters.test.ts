@@ -56,8 +56,8 @@ describe('reporters', async () => {
 
   it('text looks like checkpatch: label, rule, #N FILE line, the line, totals', () => {
     const out = formatText(report, { color: false });
-    expect(out).toContain('ERROR: [test/trailing] trailing whitespace\n#23: FILE: hw/x.c:8:\n+b  \n');
-    expect(out).toContain('WARNING: [test/long] line over 50 characters\n#13: COMMIT MESSAGE line 3:\nThis message line is definitely longer than fifty characters, yes.\n');
+    expect(out).toContain('ERROR: [test/trailing] trailing whitespace\n#24: FILE: hw/x.c:8:\n+b  \n');
+    expect(out).toContain('WARNING: [test/long] line over 50 characters\n#14: COMMIT MESSAGE line 3:\nThis message line is definitely longer than fifty characters, yes.\n');
     expect(out).toContain('--- 1/2 x: add a line\n');
     expect(out).toContain('total: 1 error, 1 warning, 0 infos, 6 lines checked\n');
     expect(out).toContain('--- 2/2 x: clean\ntotal: 0 errors, 0 warnings, 0 infos, 6 lines checked\n');
