@@ -99,8 +99,9 @@ function messageIds(value: string | undefined): string[] {
   return value?.match(/<[^<>\s]+>/g) ?? [];
 }
 
-function looksLikeDiff(text: string): boolean {
-  return /^(diff --git |--- \S|Index: )/m.test(text) && /^@@ -\d/m.test(text);
+/** The text holds a diff: git's header, or a ---/Index: header with a hunk. */
+export function containsDiff(text: string): boolean {
+  return /^diff --git /m.test(text) || (/^(?:--- \S|Index: )/m.test(text) && /^@@ -\d/m.test(text));
 }
 
 function charsetOf(contentType: string): string {
@@ -137,9 +138,13 @@ async function decodeMimeBody(bytes: Buffer): Promise<string> {
   const email = await PostalMime.parse(bytes);
   let body = email.text ?? '';
   for (const attachment of email.attachments) {
-    if (!/^text\/(x-patch|x-diff|plain|x-log)/.test(attachment.mimeType)) continue;
+    // Patches come attached as text/x-patch, text/plain, or as octet-stream named *.patch.
+    const patchFile = /\.(?:patch|diff)$/i.test(attachment.filename ?? '');
+    if (!/^text\//.test(attachment.mimeType) && attachment.mimeType !== 'application/octet-stream' && !patchFile) continue;
     const text = typeof attachment.content === 'string' ? attachment.content : new TextDecoder().decode(attachment.content);
-    if (looksLikeDiff(text) && !looksLikeDiff(body)) body = body + (body.endsWith('\n') || !body ? '' : '\n') + text.replace(/\r\n/g, '\n');
+    // The attached file is the patch (often format-patch output, whose
+    // From:/Subject: lines read as in-body headers); the covering text is not.
+    if (containsDiff(text) && !containsDiff(body)) body = text.replace(/\r\n/g, '\n');
   }
   return body;
 }

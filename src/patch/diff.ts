@@ -56,6 +56,8 @@ function splitSegments(lines: string[], firstPatchLine: number): Segment[] {
   let oldLeft = 0;
   let newLeft = 0;
   let hunkHeader = '';
+  /** The `-- ` signature was seen: what follows is not diff. */
+  let signed = false;
 
   const close = (end: number) => {
     if (current) {
@@ -105,7 +107,14 @@ function splitSegments(lines: string[], firstPatchLine: number): Segment[] {
       hunkHeader = hunk[0];
       current.hasHunk = true;
     } else if (current.hasHunk) {
-      continue; // past the last hunk of this file: signature, blank lines
+      // Past the last hunk of this file: the signature, blank lines, a list
+      // footer. A diff line here means the hunk header undercounts: a
+      // corrupt patch, which git am would refuse too.
+      if (/^-- ?$/.test(line)) signed = true;
+      else if (!signed && /^[-+ ]/.test(line) && line.trim() !== '') {
+        throw new DiffError(`a diff line outside any hunk: the hunk ${hunkHeader} above counts fewer lines than follow it (corrupt patch)`, firstPatchLine + i);
+      }
+      continue;
     }
     current.text.push(line);
     current.source.push(i);

@@ -1,7 +1,7 @@
 import { addressParser } from 'postal-mime';
-import type { Mail } from '../mail/parse.js';
+import { containsDiff, type Mail } from '../mail/parse.js';
 import { inBodyHeaders, parseTrailers, splitBody } from './body.js';
-import { parsePatchDiff } from './diff.js';
+import { DiffError, parsePatchDiff } from './diff.js';
 import type { Patch, PatchHead, Person } from './model.js';
 import { parseSubject } from './subject.js';
 
@@ -13,8 +13,6 @@ export function parsePerson(text: string): Person | undefined {
   return { name: first.name ?? '', email: first.address };
 }
 
-// A body that holds a diff: git's header, a CVS-style Index:, or a ---/+++ pair.
-const DIFF_IN_BODY = /^(?:diff --git |diff -|Index: |--- \S.*\n\+\+\+ \S)/m;
 
 /**
  * What the mail says of its patch without parsing the body: enough to group
@@ -25,7 +23,7 @@ export function patchHeadFromMail(mail: Mail, origin: Patch['origin']): PatchHea
   const subject = parseSubject(mail.subject);
   if (subject.reply) return undefined;
   const { tags } = subject;
-  if (!tags.isPatch && !tags.isPull && !tags.isRfc && !DIFF_IN_BODY.test(mail.body)) return undefined;
+  if (!tags.isPatch && !tags.isPull && !tags.isRfc && !containsDiff(mail.body)) return undefined;
   const inBody = inBodyHeaders(mail.body);
   const sender = mail.from ?? { name: '', email: '' };
   return {
@@ -55,16 +53,25 @@ export function patchFromMail(mail: Mail, origin: Patch['origin']): Patch | unde
   return head && completePatch(head, mail);
 }
 
-/** The rest of a patch: commit message, trailers, notes and diff. Throws DiffError. */
+/**
+ * The rest of a patch: commit message, trailers, notes and diff. Throws
+ * DiffError for a broken diff, and for a patch (not a cover letter) with
+ * none: git format-patch always writes one, so its absence means a part
+ * this tool could not read, and linting the rest would only mislead.
+ */
 export function completePatch(head: PatchHead, mail: Mail): Patch {
   const parts = splitBody(mail.body);
   const crLines = mail.crLines && shiftSet(mail.crLines, parts.diffStart);
+  const files = parsePatchDiff(parts.diff, mail.bodyFirstLine + parts.diffStart, crLines);
+  if (!files.length && head.index > 0) {
+    throw new DiffError('no diff found in this patch mail (an attachment of a type it cannot read, or a broken MIME part?)', mail.bodyFirstLine);
+  }
   return {
     ...head,
     message: parts.message.join('\n'),
     trailers: parseTrailers(parts.message),
     notes: parts.notes,
-    files: parsePatchDiff(parts.diff, mail.bodyFirstLine + parts.diffStart, crLines),
+    files,
     messagePatchLine: mail.bodyFirstLine + parts.messageStart,
   };
 }

@@ -98,7 +98,7 @@ describe('patchlint check', () => {
 
 describe('bad input', () => {
   const bad = (name: string) => `fixtures/ingest/bad/${name}`;
-  const r = patchlint([bad('empty.patch'), bad('notes.txt'), ingest('quoted-printable.eml'), bad('truncated.mbox'), bad('binary.bin'), bad('no-patches'), 'no/such/file.mbox', '--format', 'json']);
+  const r = patchlint([bad('empty.patch'), bad('notes.txt'), ingest('quoted-printable.eml'), bad('truncated.mbox'), bad('binary.bin'), bad('no-patches'), bad('no-diff.eml'), 'no/such/file.mbox', '--format', 'json']);
 
   it('exits 2 when any input cannot be read', () => {
     expect(r.status).toBe(2);
@@ -112,6 +112,7 @@ describe('bad input', () => {
       'patchlint: fixtures/ingest/bad/truncated.mbox:65: patch ends inside the hunk @@ -42,5 +42,6 @@ (3 old and 4 new lines missing): truncated?',
       'patchlint: fixtures/ingest/bad/binary.bin:1: binary data, not a mail, mbox or patch',
       'patchlint: fixtures/ingest/bad/no-patches: folder holds no .patch, .eml or .mbox files',
+      'patchlint: fixtures/ingest/bad/no-diff.eml:9: no diff found in this patch mail (an attachment of a type it cannot read, or a broken MIME part?)',
       'patchlint: no/such/file.mbox: no such file or directory',
     ].sort());
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
@@ -120,7 +121,7 @@ describe('bad input', () => {
   it('still reports the good inputs, and the good mails of a truncated mbox', () => {
     const json = JSON.parse(r.stdout);
     expect(json.series.map((s: { subject: string }) => s.subject)).toEqual(['migration/ram: destroy the page request mutex', 'migration/ram: drop a stale comment']);
-    expect(json.errors).toHaveLength(6);
+    expect(json.errors).toHaveLength(7);
     expect(json.errors.find((e: { input: string }) => e.input.endsWith('truncated.mbox'))).toEqual({ input: 'fixtures/ingest/bad/truncated.mbox', message: 'line 65: patch ends inside the hunk @@ -42,5 +42,6 @@ (3 old and 4 new lines missing): truncated?' });
   });
 });

@@ -54,3 +54,12 @@ describe('parseMail', () => {
     expect((error as NotAMailError).line).toBe(line);
   });
 });
+
+describe('patches in attachments', () => {
+  it('reads a patch attached as application/octet-stream, the attachment being the patch', async () => {
+    const mail = await parseMail(fixture('attached-octet-stream.eml'));
+    expect(mail.body).toMatch(/^From: Jane Doe <jane@example.org>\nSubject: \[PATCH\] migration\/ram: destroy the page request mutex\n\nThe request mutex/);
+    expect(mail.body).toContain('+        qemu_mutex_destroy(&(*rsp)->src_page_req_mutex);\n');
+    expect(mail.body).not.toContain('my mailer mangles inline patches');
+  });
+});

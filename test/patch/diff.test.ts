@@ -109,3 +109,15 @@ describe('unquoteGitPath', () => {
     ['a/plain.c', 'a/plain.c'],
   ])('%s', (raw, decoded) => expect(unquoteGitPath(raw)).toBe(decoded));
 });
+
+describe('corrupt hunks', () => {
+  it('refuses diff lines past the count of their hunk header, instead of dropping them', () => {
+    const lines = ['diff --git a/n.c b/n.c', 'new file mode 100644', '--- /dev/null', '+++ b/n.c', '@@ -0,0 +1,2 @@', '+one', '+two', '+three', '+// SPDX-License-Identifier: GPL-2.0-or-later'];
+    expect(() => parsePatchDiff(lines, 1)).toThrow('a diff line outside any hunk: the hunk @@ -0,0 +1,2 @@ above counts fewer lines than follow it (corrupt patch)');
+  });
+
+  it('still stops quietly at the signature and what follows it', () => {
+    const lines = ['--- a/x', '+++ b/x', '@@ -1 +1 @@', '-a', '+b', '-- ', '2.48.1', ' Jane Doe, indented signature line'];
+    expect(parsePatchDiff(lines, 1)[0]!.added.map((l) => l.text)).toEqual(['b']);
+  });
+});
