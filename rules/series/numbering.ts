@@ -18,9 +18,10 @@ const rule: Rule = {
   check(ctx) {
     const series = ctx.series;
     // A lone patch out of a longer series is what the hook and a single
-    // .patch file look like; only the cover, or several patches, show that
-    // the series itself is at hand.
-    if (series.missing.length && (series.cover || series.patches.length >= 2)) {
+    // .patch file look like, and a lone cover letter is one mail read on its
+    // own: only the cover with patches, or several patches, show that the
+    // series itself is at hand.
+    if (series.missing.length && series.patches.length && (series.cover || series.patches.length >= 2)) {
       const n = series.missing.length;
       ctx.report({ message: `${n === 1 ? 'patch' : 'patches'} ${listed(series.missing)} of ${series.total} ${n === 1 ? 'is' : 'are'} missing from the series` });
     }

@@ -35,7 +35,8 @@ export function locationAtHead(series: Series, finding: Finding): HeadLocation |
   let endLine: number | undefined = finding.endLine;
   for (const patch of series.patches) {
     if (patch.index <= finding.patch) continue;
-    const diff = patch.files.find((f) => f.oldPath === path && f.status !== 'added');
+    // A copy leaves its source where it was: only edits, renames and deletions move a line.
+    const diff = patch.files.find((f) => f.oldPath === path && f.status !== 'added' && f.status !== 'copied');
     if (!diff) continue;
     if (diff.status === 'deleted') return undefined;
     path = diff.path;

@@ -125,9 +125,12 @@ export function globToRegExp(glob: string): RegExp {
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
     if (c === '*' && glob[i + 1] === '*') {
-      re += '.*';
       i++;
-      if (glob[i + 1] === '/') i++;
+      // `**/` is any number of whole directories, none included.
+      if (glob[i + 1] === '/') {
+        re += '(?:.*/)?';
+        i++;
+      } else re += '.*';
     } else if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');

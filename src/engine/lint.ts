@@ -21,7 +21,10 @@ export interface PatchSummary {
   messageId?: string;
   /** `Name <mail>` */
   author: string;
-  /** Sender, To and Cc as `Name <mail>, ...`, for email replies (one string: kept per patch for the whole run). */
+  /**
+   * Sender, To and Cc, one `Name <mail>` per line, for email replies (one
+   * string: it is kept per patch for the whole run; names may hold commas).
+   */
   replyTo: string;
   /** The References header's ids, space-separated. */
   references: string;
@@ -31,6 +34,8 @@ export interface PatchSummary {
 
 export interface SeriesSummary {
   subject: string;
+  /** The subject's tag words without version and counter: `PATCH`, `PULL`, `RFC PATCH`. */
+  prefix: string;
   version: number;
   total: number;
   missing: number[];
@@ -108,7 +113,7 @@ function summarise(patch: Patch): PatchSummary {
     rawSubject: ownCopy(patch.rawSubject),
     messageId: ownCopy(patch.messageId),
     author: ownCopy(formatPerson(patch.author)),
-    replyTo: ownCopy([...new Set(people.map(formatPerson))].join(', ')),
+    replyTo: ownCopy([...new Set(people.map(formatPerson))].join('\n')),
     references: ownCopy(patch.references.join(' ')),
     linesChecked:
       (patch.message ? patch.message.split('\n').length : 0) +
@@ -125,7 +130,7 @@ function releaseNoteOf(release: Release): string {
   if (!note) {
     note =
       release.expected === undefined
-        ? 'release: unknown (no VERSION, --qemu-version or config), so since-tags are only compared with each other'
+        ? "release: unknown (no VERSION, --qemu-version or config, and the release calendar has no entry for the mail's date), so since-tags are only compared with each other"
         : `release: new features target ${release.expected} (from ${release.source}${release.version ? ` ${release.version}` : ''})`;
     releaseNotes.set(key, note);
   }
@@ -145,8 +150,11 @@ export async function lintOneSeries(series: Series, index: number, options: Seri
   const mode = options.mode ?? (options.base && options.base !== NO_TREE ? 'tree' : 'diff');
   const releaseNote = releaseNoteOf(result.release);
   const all = [series.cover, ...series.patches].filter((p): p is Patch => !!p);
+  const lead = series.cover ?? series.patches[0];
+  const prefix = lead?.tags.words.filter((w) => !/^v\d+$/i.test(w) && !/^\d+\/\d+$/.test(w)).join(' ') || 'PATCH';
   const summary: SeriesSummary = {
     subject: ownCopy(series.subject),
+    prefix: ownCopy(prefix),
     version: series.version,
     total: series.total,
     missing: series.missing,

@@ -73,7 +73,7 @@ function reply(series: SeriesSummary, target: PatchSummary, findings: Finding[],
   const messageId = replyMessageId(target.messageId, findings);
   const references = [...target.references.split(' ').filter(Boolean), ...(target.messageId ? [target.messageId] : [])];
   const subject = /^re:/i.test(target.rawSubject) ? target.rawSubject : `Re: ${target.rawSubject}`;
-  const cc = target.replyTo.split(', ').filter((r) => r && r !== target.author);
+  const cc = target.replyTo.split('\n').filter((r) => r && r !== target.author);
   const headers = [
     `From: ${encodeAddress(options.from)}`,
     `To: ${encodeAddress(target.author)}`,

@@ -31,7 +31,7 @@ export function formatFinding(f: Finding, color = false): string {
 }
 
 function seriesHeading(s: SeriesSummary): string {
-  const tags = ['PATCH', s.version > 1 ? `v${s.version}` : '', s.total > 1 ? `0/${s.total}` : ''].filter(Boolean).join(' ');
+  const tags = [s.prefix, s.version > 1 ? `v${s.version}` : '', s.total > 1 ? `0/${s.total}` : ''].filter(Boolean).join(' ');
   const present = s.patches.filter((p) => p.index > 0).length;
   const missing = s.missing.length ? `; missing ${s.missing.join(', ')} of ${s.total}` : '';
   return `=== [${tags}] ${s.subject} (${plural(present, 'patch')}${s.hasCover ? ' and a cover letter' : ''}${missing})`;

@@ -51,6 +51,15 @@ describe('locationAtHead', () => {
     expect(locationAtHead(rewritten, finding(1, 'a.c', 2))).toBeUndefined();
   });
 
+  it('follows a rename but leaves a finding on the source of a copy where it is', async () => {
+    const copy = 'diff --git a/a.c b/b.c\nsimilarity index 90%\ncopy from a.c\ncopy to b.c\n--- a/a.c\n+++ b/b.c\n@@ -1,2 +1,3 @@\n+top\n a\n b\n';
+    const copied = await seriesOf([fileDiff('a.c', 1, [' a', '+b']), copy]);
+    expect(locationAtHead(copied, finding(1, 'a.c', 2))).toEqual({ path: 'a.c', line: 2 });
+    const rename = copy.replace(/copy/g, 'rename');
+    const renamed = await seriesOf([fileDiff('a.c', 1, [' a', '+b']), rename]);
+    expect(locationAtHead(renamed, finding(1, 'a.c', 2))).toEqual({ path: 'b.c', line: 3 });
+  });
+
   it('has no head location for commit-message findings', async () => {
     const series = await seriesOf([fileDiff('a.c', 1, [' a', '+b'])]);
     expect(locationAtHead(series, { ...finding(1, 'a.c', 1), file: null })).toBeUndefined();

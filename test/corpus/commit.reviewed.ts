@@ -47,8 +47,6 @@ export const WITHOUT_TREE: Reviewed[] = [
     key: '052-migration-openbsd-time-t-mutt-no-diffstat.eml commit/line-length warning message:3',
     why: 'the only body line is 80 characters; the limit is 76 so that git show fits 80 columns',
   },
-  { key: '054-pull-0of5-migration-20230412-cover.eml series/numbering warning series', why: `${INCOMPLETE}: a PULL cover with none of its 5 patches` },
-  { key: '055-pull-0of5-migration-queue-2020-qp-cover.eml series/numbering warning series', why: `${INCOMPLETE}: a PULL cover with none of its 5 patches` },
   {
     key: '057-docs-rename-rst-inc-pure-renames.eml commit/body-missing info series',
     why: 'renames with a subject and a sign-off only; the why is left to the cover letter that is not in the corpus (info nudge)',

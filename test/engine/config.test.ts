@@ -49,5 +49,8 @@ describe('globToRegExp', () => {
     ['qapi/*.json', 'qapi/sub/x.json', false],
     ['linux-headers/', 'linux-headers/linux/kvm.h', true],
     ['docs', 'docs/about/deprecated.rst', true],
+    ['docs/**/foo.rst', 'docs/a/b/foo.rst', true],
+    ['docs/**/foo.rst', 'docs/foo.rst', true],
+    ['docs/**/foo.rst', 'docs/barfoo.rst', false],
   ])('%s ~ %s = %s', (glob, path, match) => expect(globToRegExp(glob).test(path)).toBe(match));
 });

@@ -34,7 +34,7 @@ const text = mbox(
     from: 'Zoë Durand <zoe@example.org>',
     messageId: '<p1@x>',
     inReplyTo: '<c@x>',
-    cc: 'Peter Maintainer <peter@example.org>',
+    cc: 'Peter Maintainer <peter@example.org>, "Wang, Jason" <jasowang@example.org>',
     body: 'This message line is definitely longer than fifty characters, yes.',
     diff: fileDiff('hw/x.c', 7, [' a', '+b  ', ' c']),
   }),
@@ -97,7 +97,12 @@ describe('reporters', async () => {
     expect(reply.references).toEqual(['<c@x>', '<p1@x>']);
     expect(reply.from).toEqual({ name: 'patchlint', email: 'bot@example.org' });
     expect(replies[0]!.text).toContain(`To: ${encodeHeader('Zoë Durand')} <zoe@example.org>`);
-    expect(reply.cc.map((p) => p.email)).toEqual(['qemu-devel@nongnu.org', 'peter@example.org']);
+    // A comma in a display name stays inside its quotes.
+    expect(reply.cc.map((p) => [p.name, p.email])).toEqual([
+      ['', 'qemu-devel@nongnu.org'],
+      ['Peter Maintainer', 'peter@example.org'],
+      ['Wang, Jason', 'jasowang@example.org'],
+    ]);
     expect(reply.body).toContain('Hi Zoë,');
     expect(reply.body).toContain('ERROR: [test/trailing] trailing whitespace\nhw/x.c:8:\n> +b  \n');
     expect(reply.body).toContain('Please fix the 1 error and send v3 of the series');
@@ -145,5 +150,17 @@ describe('streamed output', () => {
     expect(r.stdout).toBe(
       '--- a: first\ntotal: 0 errors, 0 warnings, 0 infos, 6 lines checked\n\n--- b: second\ntotal: 0 errors, 0 warnings, 0 infos, 6 lines checked\n\n2 series, 2 patches: 0 errors, 0 warnings, 0 infos\n',
     );
+  });
+});
+
+describe('series heading', () => {
+  it('keeps the subject tag words: a pull request is not a patch series', async () => {
+    const pull = mbox(
+      mail({ subject: '[PULL 0/2] Migration 20250901 patches', messageId: '<pc@x>', diff: '', signOff: false, body: 'The following changes...' }),
+      mail({ subject: '[PULL 1/2] migration: one', messageId: '<p1@x>', inReplyTo: '<pc@x>' }),
+      mail({ subject: '[PULL 2/2] migration: two', messageId: '<p2@x>', inReplyTo: '<pc@x>' }),
+    );
+    const report = await lintText(pull, { rules });
+    expect(formatText(report, { color: false })).toMatch(/^=== \[PULL 0\/2\] Migration 20250901 patches \(2 patches and a cover letter\)\n/);
   });
 });

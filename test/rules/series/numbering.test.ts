@@ -13,6 +13,7 @@ ruleTester(rule, {
     { name: 'a single patch', patch: mail() },
     // The hook lints one patch at a time; one patch of nine says nothing about the other eight.
     { name: 'one patch of a longer series, alone', patch: patch(4, 9) },
+    { name: 'a cover letter read on its own', patch: cover(5) },
   ],
   invalid: [
     {
