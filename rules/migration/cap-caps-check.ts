@@ -1,9 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
-import { knownCapabilityAccessors } from '../../src/migration/accessors.js';
+import { newCapabilitiesWithAccessor } from '../../src/migration/accessors.js';
 import { capabilityChecked } from '../../src/migration/capability-uses.js';
 import { MIGRATION_JSON, missingPatchesNote, seriesCFiles } from '../../src/migration/c-files.js';
-import { capabilityConstant } from '../../src/migration/names.js';
-import { seriesSchema } from '../../src/migration/series-schema.js';
 
 // A capability whose doc states a condition ("requires", "only ... when",
 // "incompatible", "must be set before") is checked in migrate_caps_check()
@@ -22,25 +20,16 @@ const rule: Rule = {
     description: 'A new capability whose doc states a condition is never checked (migrate_caps_check() or elsewhere).',
   },
   async check(ctx) {
-    const changes = await seriesSchema(ctx).changes();
-    if (!changes.some((c) => c.added.capabilities.length)) return;
     const files = seriesCFiles(ctx);
-    const accessors = await knownCapabilityAccessors(files);
-    for (const change of changes) {
-      for (const cap of change.added.capabilities) {
-        const condition = cap.doc && conditionIn(cap.doc.text);
-        if (!condition) continue;
-        const constant = capabilityConstant(cap.name, change.after?.capabilities?.prefix);
-        const accessor = accessors.find((a) => a.constants.includes(constant));
-        if (!accessor) continue;
-        if (await capabilityChecked(files, constant, accessor.name)) continue;
-        ctx.report({
-          patch: change.patch,
-          file: MIGRATION_JSON,
-          line: cap.doc!.line,
-          message: `the doc of capability '${cap.name}' states a condition ("${condition}") but nothing checks ${constant}: enforce it in migrate_caps_check() (migration/options.c) or where migration starts${missingPatchesNote(ctx)}`,
-        });
-      }
+    for (const { patch, cap, constant, accessor } of await newCapabilitiesWithAccessor(ctx)) {
+      const condition = cap.doc && conditionIn(cap.doc.text);
+      if (!condition || (await capabilityChecked(files, constant, accessor.name))) continue;
+      ctx.report({
+        patch,
+        file: MIGRATION_JSON,
+        line: cap.doc!.line,
+        message: `the doc of capability '${cap.name}' states a condition ("${condition}") but nothing checks ${constant}: enforce it in migrate_caps_check() (migration/options.c) or where migration starts${missingPatchesNote(ctx)}`,
+      });
     }
   },
 };

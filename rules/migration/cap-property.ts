@@ -1,9 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
-import { knownCapabilityAccessors } from '../../src/migration/accessors.js';
+import { newCapabilitiesWithAccessor } from '../../src/migration/accessors.js';
 import { capabilityPropertyExists } from '../../src/migration/capability-uses.js';
 import { MIGRATION_JSON, missingPatchesNote, seriesCFiles } from '../../src/migration/c-files.js';
-import { capabilityConstant } from '../../src/migration/names.js';
-import { seriesSchema } from '../../src/migration/series-schema.js';
 
 // migration/options.c migration_properties[] gives most capabilities a
 // DEFINE_PROP_MIG_CAP property, so that `-global migration.<prop>=on`
@@ -17,23 +15,15 @@ const rule: Rule = {
     description: 'A new MigrationCapability value has no DEFINE_PROP_MIG_CAP entry in migration_properties[] (optional).',
   },
   async check(ctx) {
-    const changes = await seriesSchema(ctx).changes();
-    if (!changes.some((c) => c.added.capabilities.length)) return;
     const files = seriesCFiles(ctx);
-    const accessors = await knownCapabilityAccessors(files);
-    for (const change of changes) {
-      for (const cap of change.added.capabilities) {
-        const constant = capabilityConstant(cap.name, change.after?.capabilities?.prefix);
-        // No accessor yet: cap-accessor-missing speaks first.
-        if (!accessors.some((a) => a.constants.includes(constant))) continue;
-        if (await capabilityPropertyExists(files, constant)) continue;
-        ctx.report({
-          patch: change.patch,
-          file: MIGRATION_JSON,
-          line: cap.line,
-          message: `capability '${cap.name}' has no DEFINE_PROP_MIG_CAP("${cap.name}", ${constant}) in migration_properties[] (migration/options.c); add one if -global migration.${cap.name}=on should work${missingPatchesNote(ctx)}`,
-        });
-      }
+    for (const { patch, cap, constant } of await newCapabilitiesWithAccessor(ctx)) {
+      if (await capabilityPropertyExists(files, constant)) continue;
+      ctx.report({
+        patch,
+        file: MIGRATION_JSON,
+        line: cap.line,
+        message: `capability '${cap.name}' has no DEFINE_PROP_MIG_CAP("${cap.name}", ${constant}) in migration_properties[] (migration/options.c); add one if -global migration.${cap.name}=on should work${missingPatchesNote(ctx)}`,
+      });
     }
   },
 };

@@ -1,9 +1,6 @@
 import type { Rule } from '../../src/engine/types.js';
-import { HMP_CMDS_C, seriesCFiles, seriesIsComplete } from '../../src/migration/c-files.js';
 import { PARAMETER_CONST } from '../../src/migration/c-facts.js';
-import { functionBody, identsMatching, mentions } from '../../src/migration/functions.js';
-import { newParameters } from '../../src/migration/parameters.js';
-import { seriesSchema } from '../../src/migration/series-schema.js';
+import { identsMatching, newParametersMissingIn } from '../../src/migration/functions.js';
 
 // hmp_info_migrate_parameters() in migration/migration-hmp-cmds.c prints
 // every parameter as MigrationParameter_str(MIGRATION_PARAMETER_<NAME>);
@@ -19,19 +16,14 @@ const rule: Rule = {
     description: 'A new MigrationParameter value is not printed by hmp_info_migrate_parameters().',
   },
   async check(ctx) {
-    if (!seriesIsComplete(ctx)) return;
-    const params = await newParameters(seriesSchema(ctx));
-    if (!params.length) return;
-    const body = await functionBody(seriesCFiles(ctx), HMP_CMDS_C, INFO);
-    if (!body || !identsMatching(body, PARAMETER_CONST).length) return;
-    for (const p of params) {
-      const value = p.added.parameterEnum;
-      if (!value || mentions(body, p.constant)) continue;
+    // The printing is known: some MIGRATION_PARAMETER_* value in the body.
+    const { missing, basis } = await newParametersMissingIn(ctx, INFO, (body) => identsMatching(body, PARAMETER_CONST).length > 0);
+    for (const { param, value } of missing) {
       ctx.report({
         patch: value.patch,
         file: 'qapi/migration.json',
         line: value.entry.line,
-        message: `${INFO}() does not print ${p.constant}: "info migrate_parameters" will not show '${p.name}' (${body.whole ? 'checked in the tree' : 'checked in the hunks of the series that show it'})`,
+        message: `${INFO}() does not print ${param.constant}: "info migrate_parameters" will not show '${param.name}' (${basis})`,
       });
     }
   },

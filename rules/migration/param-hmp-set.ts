@@ -1,9 +1,6 @@
 import type { Rule } from '../../src/engine/types.js';
-import { HMP_CMDS_C, seriesCFiles, seriesIsComplete } from '../../src/migration/c-files.js';
 import { PARAMETER_CONST } from '../../src/migration/c-facts.js';
-import { functionBody, mentions } from '../../src/migration/functions.js';
-import { newParameters } from '../../src/migration/parameters.js';
-import { seriesSchema } from '../../src/migration/series-schema.js';
+import { newParametersMissingIn } from '../../src/migration/functions.js';
 
 // hmp_migrate_set_parameter() in migration/migration-hmp-cmds.c switches on
 // the MigrationParameter value; its default: branch asserts, so a parameter
@@ -20,20 +17,14 @@ const rule: Rule = {
     description: 'A new MigrationParameter value has no case in hmp_migrate_set_parameter(), whose default: branch aborts QEMU.',
   },
   async check(ctx) {
-    if (!seriesIsComplete(ctx)) return;
-    const params = await newParameters(seriesSchema(ctx));
-    if (!params.length) return;
-    const body = await functionBody(seriesCFiles(ctx), HMP_CMDS_C, SET);
     // The switch is known: some case label on a MIGRATION_PARAMETER_* value.
-    if (!body || !body.tokens.some((t, i) => PARAMETER_CONST.test(t.text) && body.tokens[i - 1]?.text === 'case')) return;
-    for (const p of params) {
-      const value = p.added.parameterEnum;
-      if (!value || mentions(body, p.constant)) continue;
+    const { missing, basis } = await newParametersMissingIn(ctx, SET, (body) => body.tokens.some((t, i) => PARAMETER_CONST.test(t.text) && body.tokens[i - 1]?.text === 'case'));
+    for (const { param, value } of missing) {
       ctx.report({
         patch: value.patch,
         file: 'qapi/migration.json',
         line: value.entry.line,
-        message: `${SET}() has no "case ${p.constant}:": HMP "migrate_set_parameter ${p.name} ..." reaches its default: branch and aborts QEMU (${body.whole ? 'checked in the tree' : 'checked in the hunks of the series that show it'})`,
+        message: `${SET}() has no "case ${param.constant}:": HMP "migrate_set_parameter ${param.name} ..." reaches its default: branch and aborts QEMU (${basis})`,
       });
     }
   },

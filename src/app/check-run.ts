@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { LintReport } from '../engine/lint.js';
 import type { Finding, Severity } from '../engine/types.js';
 import type { Series } from '../patch/model.js';
-import { countBySeverity, plural } from '../report/counts.js';
+import { countBySeverity, countsSentence } from '../report/counts.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { findingsAtHead } from './head-lines.js';
 
@@ -50,7 +50,7 @@ export function conclusionOf(findings: readonly Finding[]): Conclusion {
 export function checkTitle(findings: readonly Finding[]): string {
   if (!findings.length) return 'No findings';
   const counts = countBySeverity(findings);
-  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`;
+  return `${countsSentence(counts)}`;
 }
 
 export function annotationsOf(findings: readonly Finding[], series: Series): Annotation[] {

@@ -1,9 +1,9 @@
 // The pull request review: inline comments on the lines of the PR's diff
 // (the only lines GitHub accepts them on), everything else listed in the
 // body, and a marker in the body by which a re-run finds the review it posted.
-import type { Finding, Severity } from '../engine/types.js';
+import type { Finding } from '../engine/types.js';
 import type { Series } from '../patch/model.js';
-import { countBySeverity, plural } from '../report/counts.js';
+import { SEVERITY_ICON, countBySeverity, countsSentence, plural } from '../report/counts.js';
 import { fitOutput } from './check-run.js';
 import { findingsAtHead } from './head-lines.js';
 
@@ -47,8 +47,6 @@ export type ReviewAction =
   | { kind: 'update'; reviewId: number; body: string }
   | { kind: 'none' };
 
-const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
-
 /** A code fence longer than any backtick run in the text, so a suggestion holding ``` survives. */
 function fence(text: string): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -56,7 +54,7 @@ function fence(text: string): string {
 }
 
 export function commentBody(finding: Finding, withSuggestion: boolean): string {
-  const head = `${ICON[finding.severity]} **${finding.severity}** \`${finding.rule}\`: ${finding.message}`;
+  const head = `${SEVERITY_ICON[finding.severity]} **${finding.severity}** \`${finding.rule}\`: ${finding.message}`;
   const replacement = finding.fix?.replacement;
   if (withSuggestion && replacement) {
     const text = replacement.join('\n');
@@ -103,12 +101,12 @@ export function planReview(findings: readonly Finding[], series: Series, diffLin
   const counts = countBySeverity(findings);
   const body = [
     REVIEW_MARKER,
-    `**qemu-patchlint** on ${headSha.slice(0, 12)}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}` +
+    `**qemu-patchlint** on ${headSha.slice(0, 12)}: ${countsSentence(counts)}` +
       (comments.length ? ` (${plural(comments.length, 'comment')} inline)` : ''),
   ];
   if (elsewhere.length) {
     body.push('', comments.length >= MAX_INLINE_COMMENTS ? 'Not commented inline (off the diff, or past the inline limit):' : 'Not on a line of this diff:', '');
-    for (const f of elsewhere) body.push(`- ${ICON[f.severity]} \`${f.rule}\` (${where(f, series)}): ${f.message.replace(/\n/g, ' ')}`);
+    for (const f of elsewhere) body.push(`- ${SEVERITY_ICON[f.severity]} \`${f.rule}\` (${where(f, series)}): ${f.message.replace(/\n/g, ' ')}`);
   }
   if (!findings.length) body.push('', 'Nothing left to report.');
   return { body: fitOutput(body.join('\n')), comments, findings: findings.length };

@@ -34,7 +34,7 @@ export interface SeriesResult {
   crashes: string[];
 }
 
-export async function resolveRelease(series: Series, base: Tree, options: Pick<SeriesOptions, 'qemuVersion' | 'config'>): Promise<Release> {
+async function resolveRelease(series: Series, base: Tree, options: Pick<SeriesOptions, 'qemuVersion' | 'config'>): Promise<Release> {
   if (options.qemuVersion) {
     const release = releaseFromSetting(options.qemuVersion, 'option');
     if (release) return release;

@@ -80,7 +80,7 @@ export interface GroupResult {
 }
 
 /** Parses the patches of a grouped series, then lints it. */
-export async function lintGroup(group: AssembledGroup<MailItem>, options: SeriesOptions): Promise<GroupResult> {
+async function lintGroup(group: AssembledGroup<MailItem>, options: SeriesOptions): Promise<GroupResult> {
   const errors: InputError[] = [];
   const parse = (item: MailItem | undefined): Patch | undefined => {
     if (!item) return undefined;
@@ -100,7 +100,7 @@ export async function lintGroup(group: AssembledGroup<MailItem>, options: Series
   return { summary: result.summary, findings: result.findings, errors: [...errors, ...result.errors] };
 }
 
-export function formatPerson(p: { name: string; email: string }): string {
+function formatPerson(p: { name: string; email: string }): string {
   if (!p.email) return p.name;
   return p.name ? `${p.name} <${p.email}>` : p.email;
 }

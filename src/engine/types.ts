@@ -5,7 +5,6 @@ import type { Config } from './config.js';
 import type { Release } from './release.js';
 
 export type Severity = 'error' | 'warning' | 'info';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** A suggested change: lines that replace `line..endLine`, or a unified diff. */
 export interface Fix {

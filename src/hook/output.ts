@@ -2,7 +2,7 @@
 // a line naming the mail, then one line saying whether the send goes on.
 // Quiet when there is nothing to say, as git's own hooks are.
 import type { Finding } from '../engine/types.js';
-import { countBySeverity, plural } from '../report/counts.js';
+import { countBySeverity, countsSentence, plural } from '../report/counts.js';
 import { formatFinding } from '../report/text.js';
 
 export interface MailFindings {
@@ -43,7 +43,7 @@ export function formatHookReport(report: HookReport): string {
   const counts = countBySeverity(all);
   const mails = report.mails.filter((m) => m.findings.length).length;
   const summary = all.length
-    ? `patchlint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')} in ${plural(mails, 'mail')}`
+    ? `patchlint: ${countsSentence(counts)} in ${plural(mails, 'mail')}`
     : 'patchlint: not checked';
   if (counts.error && report.blocking) out.push(`${summary}: nothing was sent. Fix the patches, or send once without this check: ${BYPASS}`);
   else if (counts.error) out.push(`${summary}: errors do not stop the send here (hook errors set to warn)`);

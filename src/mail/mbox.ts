@@ -5,7 +5,6 @@
 // Only lines that start with "From " or ">" need a look, so the splitter
 // jumps from one such line start to the next with indexOf and copies what is
 // between in bulk: a line-by-line walk costs an object per line.
-import { createReadStream } from 'node:fs';
 
 export interface RawMessage {
   bytes: Buffer;
@@ -107,8 +106,4 @@ export async function* splitMbox(stream: AsyncIterable<Buffer>): AsyncGenerator<
   }
   if (leftover?.length) yield* region(leftover, leftover.length);
   if (parts.some((p) => p.length)) yield { bytes: Buffer.concat(parts), line: messageLine, separator };
-}
-
-export function splitMboxFile(path: string): AsyncGenerator<RawMessage> {
-  return splitMbox(createReadStream(path, { highWaterMark: 1 << 20 }));
 }

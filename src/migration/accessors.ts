@@ -1,8 +1,12 @@
 // Capability accessors and their prototypes across a series: which patch
 // adds or removes them, and what the tree says when it knows the files.
 import type { CPrototype } from '../c/scan.js';
+import type { RuleContext } from '../engine/types.js';
 import { capabilityAccessors } from './c-facts.js';
-import { CLIENT_OPTIONS_H, OPTIONS_C, OPTIONS_H, type SeriesCFiles } from './c-files.js';
+import { CLIENT_OPTIONS_H, OPTIONS_C, OPTIONS_H, type SeriesCFiles, seriesCFiles } from './c-files.js';
+import { capabilityConstant } from './names.js';
+import type { SchemaEntry } from './schema.js';
+import { seriesSchema } from './series-schema.js';
 
 export interface AccessorChange {
   name: string;
@@ -105,4 +109,31 @@ export async function knownCapabilityAccessors(files: SeriesCFiles): Promise<Kno
   }
   // Without a tree, an accessor the series removes and does not add back is gone.
   return out.filter((k) => k.patch !== undefined || final || !removed.has(k.name));
+}
+
+export interface NewAccessedCapability {
+  patch: number;
+  cap: SchemaEntry;
+  constant: string;
+  accessor: KnownAccessor;
+}
+
+/**
+ * The capabilities the series adds that have an accessor: what the rules
+ * about a capability's other plumbing look at (without an accessor,
+ * cap-accessor-missing speaks first).
+ */
+export async function newCapabilitiesWithAccessor(ctx: RuleContext): Promise<NewAccessedCapability[]> {
+  const changes = await seriesSchema(ctx).changes();
+  if (!changes.some((c) => c.added.capabilities.length)) return [];
+  const accessors = await knownCapabilityAccessors(seriesCFiles(ctx));
+  const out: NewAccessedCapability[] = [];
+  for (const change of changes) {
+    for (const cap of change.added.capabilities) {
+      const constant = capabilityConstant(cap.name, change.after?.capabilities?.prefix);
+      const accessor = accessors.find((a) => a.constants.includes(constant));
+      if (accessor) out.push({ patch: change.patch, cap, constant, accessor });
+    }
+  }
+  return out;
 }

@@ -5,7 +5,10 @@
 // series introduces (which can only be on lines the series adds, or in the
 // tree after it).
 import type { CToken } from '../c/scan.js';
-import type { SeriesCFiles } from './c-files.js';
+import type { RuleContext } from '../engine/types.js';
+import { HMP_CMDS_C, type SeriesCFiles, seriesCFiles, seriesIsComplete } from './c-files.js';
+import { type AddedCopy, type NewParameter, newParameters } from './parameters.js';
+import { seriesSchema } from './series-schema.js';
 
 export interface FunctionBody {
   /** The tokens of the body that are known. */
@@ -33,4 +36,23 @@ export function mentions(body: FunctionBody, text: string): boolean {
 /** Identifiers of the body matching `pattern`. */
 export function identsMatching(body: FunctionBody, pattern: RegExp): CToken[] {
   return body.tokens.filter((t) => t.kind === 'ident' && pattern.test(t.text));
+}
+
+/**
+ * The new migration parameters (their MigrationParameter values) that
+ * function `name` of migration-hmp-cmds.c does not mention, once its body is
+ * known well enough (`layoutKnown`) to tell; and on what that rests.
+ */
+export async function newParametersMissingIn(
+  ctx: RuleContext,
+  name: string,
+  layoutKnown: (body: FunctionBody) => boolean,
+): Promise<{ missing: Array<{ param: NewParameter; value: AddedCopy }>; basis: string }> {
+  if (!seriesIsComplete(ctx)) return { missing: [], basis: '' };
+  const params = await newParameters(seriesSchema(ctx));
+  if (!params.length) return { missing: [], basis: '' };
+  const body = await functionBody(seriesCFiles(ctx), HMP_CMDS_C, name);
+  if (!body || !layoutKnown(body)) return { missing: [], basis: '' };
+  const missing = params.flatMap((param) => (param.added.parameterEnum && !mentions(body, param.constant) ? [{ param, value: param.added.parameterEnum }] : []));
+  return { missing, basis: body.whole ? 'checked in the tree' : 'checked in the hunks of the series that show it' };
 }

@@ -18,3 +18,11 @@ export function plural(n: number, word: string): string {
 export function patchLabel(index: number, total: number): string {
   return total > 1 || index === 0 ? `${index}/${total}` : '';
 }
+
+/** `1 error, 2 warnings, 0 infos`: how every output states its totals. */
+export function countsSentence(counts: Counts): string {
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`;
+}
+
+/** The marks markdown outputs (check summaries, reviews) put before a finding. */
+export const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };

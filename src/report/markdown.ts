@@ -1,16 +1,14 @@
 // Markdown for places that render it: GitHub check summaries, issues, chat.
 import type { LintReport } from '../engine/lint.js';
 import type { Finding, Severity } from '../engine/types.js';
-import { countBySeverity, patchLabel, plural } from './counts.js';
-
-const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+import { SEVERITY_ICON, countBySeverity, countsSentence, patchLabel } from './counts.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 function where(f: Finding): string {
-  if (!f.file) return f.line ? `commit message, line ${f.line}` : 'series';
+  if (!f.file) return f.line ? `commit message, line ${f.line}` : '—';
   return `\`${f.file}${f.line ? `:${f.line}` : ''}\``;
 }
 
@@ -29,7 +27,7 @@ export function ruleCountsTable(findings: readonly Finding[]): string {
 export function formatMarkdown(report: LintReport): string {
   const out: string[] = [];
   const counts = countBySeverity(report.findings);
-  out.push(`**qemu-patchlint**: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`, '');
+  out.push(`**qemu-patchlint**: ${countsSentence(counts)}`, '');
   if (report.findings.length) out.push(ruleCountsTable(report.findings), '');
   report.series.forEach((series, i) => {
     out.push(`### ${series.version > 1 ? `v${series.version}: ` : ''}${series.subject}`, '');
@@ -40,7 +38,7 @@ export function formatMarkdown(report: LintReport): string {
       if (!own.length) continue;
       const label = patchLabel(patch.index, series.total);
       out.push(`#### ${label ? label + ' ' : ''}${patch.subject}`, '', '| | rule | where | message |', '|---|---|---|---|');
-      for (const f of own) out.push(`| ${ICON[f.severity]} | \`${f.rule}\` | ${where(f)} | ${escapeCell(f.message)} |`);
+      for (const f of own) out.push(`| ${SEVERITY_ICON[f.severity]} | \`${f.rule}\` | ${where(f)} | ${escapeCell(f.message)} |`);
       out.push('');
     }
   });

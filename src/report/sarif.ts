@@ -4,7 +4,6 @@ import type { LintReport } from '../engine/lint.js';
 import type { RuleMeta, Severity } from '../engine/types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-const DOCS = 'https://gitlab.com/qemu-patchlint/qemu-patchlint/-/blob/main/rules/';
 
 export function toSarif(report: LintReport, rules: readonly RuleMeta[], toolVersion: string) {
   const used = rules.filter((r) => report.findings.some((f) => f.rule === r.id));
@@ -18,13 +17,12 @@ export function toSarif(report: LintReport, rules: readonly RuleMeta[], toolVers
           driver: {
             name: 'qemu-patchlint',
             version: toolVersion,
-            informationUri: 'https://gitlab.com/qemu-patchlint/qemu-patchlint',
             rules: used.map((r) => ({
               id: r.id,
               shortDescription: { text: r.description },
-              helpUri: `${DOCS}${r.id}.md`,
               defaultConfiguration: { level: LEVEL[r.severity] },
-              properties: { scope: r.scope, needs: r.needs },
+              // Each rule's page (what, why, examples) ships beside its code.
+              properties: { scope: r.scope, needs: r.needs, docs: `rules/${r.id}.md` },
             })),
           },
         },

@@ -3,7 +3,7 @@
 // so editors can jump to it), then the count per rule; JSON carries the same.
 import type { Finding, Severity } from '../engine/types.js';
 import type { InputError } from '../sources/inputs.js';
-import { countBySeverity, plural } from './counts.js';
+import { countBySeverity, countsSentence, plural } from './counts.js';
 
 export interface SchemaReport {
   /** Tree paths of the files checked. */
@@ -34,7 +34,7 @@ export function formatSchemaText(report: SchemaReport, options: { countsOnly?: b
   const width = Math.max(0, ...rules.map((r) => r.rule.length));
   for (const r of rules) out.push(`${r.rule.padEnd(width)}  ${r.severity.padEnd(7)}  ${String(r.count).padStart(5)}`);
   const counts = countBySeverity(report.findings);
-  out.push(`total: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')} in ${plural(report.files.length, 'file')} (${report.lines} lines)`);
+  out.push(`total: ${countsSentence(counts)} in ${plural(report.files.length, 'file')} (${report.lines} lines)`);
   return out.join('\n') + '\n';
 }
 

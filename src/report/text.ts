@@ -6,7 +6,7 @@
 import type { LintReport, SeriesSummary } from '../engine/lint.js';
 import type { Finding, Severity } from '../engine/types.js';
 import { describeInputError } from '../sources/inputs.js';
-import { type Counts, countBySeverity, patchLabel, plural } from './counts.js';
+import { type Counts, countBySeverity, countsSentence, patchLabel, plural } from './counts.js';
 
 export interface TextOptions {
   color: boolean;
@@ -53,7 +53,7 @@ export function formatSeriesText(series: SeriesSummary, findings: readonly Findi
     for (const finding of own) out.push(formatFinding(finding, options.color), '');
     const counts = countBySeverity(own);
     out.push(
-      `total: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}, ${patch.linesChecked} lines checked`,
+      `total: ${countsSentence(counts)}, ${patch.linesChecked} lines checked`,
       '',
     );
   }
@@ -63,7 +63,7 @@ export function formatSeriesText(series: SeriesSummary, findings: readonly Findi
 /** The closing line when several series were read. */
 export function formatTextFooter(seriesCount: number, patchCount: number, counts: Counts): string {
   if (seriesCount < 2) return '';
-  return `\n${plural(seriesCount, 'series')}, ${plural(patchCount, 'patch')}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}\n`;
+  return `\n${plural(seriesCount, 'series')}, ${plural(patchCount, 'patch')}: ${countsSentence(counts)}\n`;
 }
 
 export function formatText(report: LintReport, options: TextOptions): string {

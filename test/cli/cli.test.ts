@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { patchlint } from '../helpers/cli.js';
 import { mail } from '../helpers/mail.js';
 import { tempRepo } from '../helpers/git-repo.js';

@@ -1,7 +1,7 @@
 // The commit/, series/, style/ and maintainers/ rules over the real corpus:
 // what they find must be exactly the reviewed list, with and without
 // ../shared/qemu-tree; and the acceptance cases of the local-TAP series.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
 import { lintInputs } from '../../src/engine/lint.js';
 import { LOCAL_TAP_MBOX, corpusFindings, corpusIndex, describeShared } from '../helpers/corpus.js';

@@ -15,11 +15,6 @@ async function readOne(path: string): Promise<Patch[]> {
   return patches;
 }
 
-/** What the diffstat shows of a path: git abbreviates long ones as `.../tail`. */
-function matchesTouch(path: string, touch: string): boolean {
-  return touch.startsWith('.../') ? path.endsWith(touch.slice(3)) : path === touch;
-}
-
 describeShared('the real corpus', () => {
   for (const entry of corpusIndex()) {
     it(entry.file, async () => {

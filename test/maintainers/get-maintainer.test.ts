@@ -4,7 +4,7 @@
 // conversion, X: before F:, same slash count unless the pattern ends in /,
 // directories from the tree, K: on the patch text), not by running this
 // code. Roles: a person counts under the role of their first listing.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { type MaintainersResult, directoryTest, loadMaintainers, maintainersOfPatch, maintainersOfPaths } from '../../src/maintainers/lookup.js';
 import { parseMail } from '../../src/mail/parse.js';
 import { patchFromMail } from '../../src/patch/from-mail.js';
