@@ -18,13 +18,12 @@ const rule: Rule = {
     if (!seriesIsComplete(ctx)) return;
     const files = seriesCFiles(ctx);
     // Something to judge: a line outside migration/ that calls a migrate_*() function.
-    const outside = files.touchedCFiles().filter((path) => !path.startsWith('migration/') && path.endsWith('.c'));
+    const outside = files.touchedCFilesAdding('migrate_').filter((path) => !path.startsWith('migration/') && path.endsWith('.c'));
     if (!outside.some((path) => files.hunks(path).some((h) => h.post.some((s) => s.tokens.some((t, i) => t.changed && t.text.startsWith('migrate_') && s.tokens[i + 1]?.text === '('))))) return;
     if (!(await clientOptionsExists(files))) return;
     const accessors = await capabilityAccessorNames(files);
     const added = new Set(addedCapabilityAccessors(files).map((a) => a.name));
-    for (const path of files.touchedCFiles()) {
-      if (path.startsWith('migration/') || !path.endsWith('.c')) continue;
+    for (const path of outside) {
       for (const h of files.hunks(path)) {
         for (const scan of h.post) {
           for (const name of accessors) {

@@ -70,7 +70,8 @@ const rule: Rule = {
  * a word when a patch in between already uses the capability.
  */
 function reportEarlyUse(ctx: Parameters<Rule['check']>[0], files: SeriesCFiles, value: string, constant: string, accessor: KnownAccessor, from: number): void {
-  for (const path of files.touchedCFiles()) {
+  const paths = new Set([...files.touchedCFilesAdding(constant), ...files.touchedCFilesAdding(accessor.name)]);
+  for (const path of [...paths].sort()) {
     for (const h of files.hunks(path)) {
       if (h.step < from || h.step >= accessor.step!) continue;
       for (const scan of h.post) {

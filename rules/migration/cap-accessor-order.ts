@@ -18,7 +18,7 @@ const rule: Rule = {
     // Only options.c and the two headers hold capability accessors.
     if (!ctx.series.patches.some((p) => p.files.some((f) => f.path === OPTIONS_C || f.path === OPTIONS_H || f.path === CLIENT_OPTIONS_H))) return;
     const files = seriesCFiles(ctx);
-    const headers = addedPrototypes(files).filter((p) => p.path === OPTIONS_H || p.path === CLIENT_OPTIONS_H);
+    const headers = addedPrototypes(files, undefined, [OPTIONS_H, CLIENT_OPTIONS_H]);
     if (!addedCapabilityAccessors(files).length && !headers.length) return;
     const names = await capabilityAccessorNames(files);
     const report = (patch: number, file: string, line: number, name: string, n: Neighbours) => {
@@ -41,8 +41,8 @@ const rule: Rule = {
       const scan = whole ?? files.hunks(OPTIONS_C).find((h) => h.patch === accessor.patch)?.post.find((s) => s.functions.some((f) => f.line === accessor.line));
       if (scan) report(accessor.patch, OPTIONS_C, accessor.line, accessor.name, definitionNeighbours(scan, accessor.name, accessor.line, !!whole));
     }
-    for (const proto of addedPrototypes(files)) {
-      if ((proto.path !== OPTIONS_H && proto.path !== CLIENT_OPTIONS_H) || !names.has(proto.name)) continue;
+    for (const proto of headers) {
+      if (!names.has(proto.name)) continue;
       const whole = await files.fullAt(proto.path, proto.step);
       const scan = whole ?? files.hunks(proto.path).find((h) => h.patch === proto.patch)?.post.find((s) => s.prototypes.some((p) => p.line === proto.line));
       if (scan) report(proto.patch, proto.path, proto.line, proto.name, prototypeNeighbours(scan, proto.name, proto.line, !!whole));

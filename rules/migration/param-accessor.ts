@@ -21,7 +21,7 @@ const rule: Rule = {
   },
   async check(ctx) {
     const files = seriesCFiles(ctx);
-    for (const path of files.touchedCFiles()) {
+    for (const path of files.touchedCFilesAdding('parameters')) {
       if (path.startsWith('migration/') || !path.endsWith('.c')) continue;
       for (const h of files.hunks(path)) {
         for (const scan of h.post) {

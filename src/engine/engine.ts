@@ -87,6 +87,12 @@ export async function lintSeries(series: Series, seriesIndex: number, options: S
   // Rules run one at a time; `current` is the one whose findings report() records.
   let current: Rule = active[0]!;
 
+  const patchContexts: RuleContext[] = [];
+  const patchContext = (step: number): RuleContext => {
+    patchContexts[step - 1] ??= contextFor(series.patches[step - 1]!, step);
+    return patchContexts[step - 1]!;
+  };
+
   function contextFor(patch: Patch | undefined, step: number): RuleContext {
     const memo = new Map<string, unknown>();
     return {
@@ -95,6 +101,7 @@ export async function lintSeries(series: Series, seriesIndex: number, options: S
       tree: treeAt(step),
       treeBefore: treeAt(patch ? step - 1 : 0),
       treeAt,
+      patchContext,
       mode,
       release,
       config,
@@ -141,7 +148,7 @@ export async function lintSeries(series: Series, seriesIndex: number, options: S
 
   const patchRules = active.filter((r) => r.meta.scope === 'patch');
   const seriesRules = active.filter((r) => r.meta.scope === 'series');
-  for (const [i, patch] of series.patches.entries()) await run(patchRules, contextFor(patch, i + 1));
+  for (let step = 1; step <= series.patches.length; step++) await run(patchRules, patchContext(step));
   if (seriesRules.length) await run(seriesRules, contextFor(undefined, series.patches.length));
 
   return { findings: dedupe(findings), notes: patched.notes, release, crashes };

@@ -81,6 +81,12 @@ export interface RuleContext {
   readonly config: Config;
   /** Computes a value once per patch (or series) and shares it across rules. */
   memo<T>(key: string, compute: () => T): T;
+  /**
+   * The context the patch rules of the patch at position `step` (1-based)
+   * get, memo included: a series rule asks a patch what its patch rules
+   * already computed (its parsed schema files, say) instead of redoing it.
+   */
+  patchContext(step: number): RuleContext;
   report(finding: ReportInput): void;
 }
 

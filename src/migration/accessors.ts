@@ -56,10 +56,11 @@ export interface PrototypeChange extends CPrototype {
   step: number;
 }
 
-/** Prototypes the series adds, in any C file it touches. */
-export function addedPrototypes(files: SeriesCFiles, name?: string): PrototypeChange[] {
+/** Prototypes the series adds (of `name`, or any) in the C files it touches (or in `paths`). */
+export function addedPrototypes(files: SeriesCFiles, name?: string, paths?: readonly string[]): PrototypeChange[] {
   const out: PrototypeChange[] = [];
-  for (const path of files.touchedCFiles()) {
+  for (const path of files.touchedCFilesAdding(name ?? '(')) {
+    if (paths && !paths.includes(path)) continue;
     for (const h of files.hunks(path)) {
       for (const scan of h.post) {
         for (const p of scan.prototypes) if (p.changed && (name === undefined || p.name === name)) out.push({ ...p, path, patch: h.patch, step: h.step });

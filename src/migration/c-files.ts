@@ -71,6 +71,15 @@ export class SeriesCFiles {
     return [...paths].sort();
   }
 
+  /**
+   * The touched C files to which some patch adds a line holding `text`. A
+   * plain text test before scanning: what a rule looks for on added lines
+   * can only be in these, and scanning C is the costly part.
+   */
+  touchedCFilesAdding(text: string): string[] {
+    return this.touchedCFiles().filter((path) => this.ctx.series.patches.some((p) => p.files.some((f) => f.path === path && f.added.some((l) => l.text.includes(text)))));
+  }
+
   /** The whole file after the first `step` patches, when the tree knows it. */
   fullAt(path: string, step: number): Promise<CScan | undefined> {
     if (this.ctx.mode === 'diff') return Promise.resolve(undefined);

@@ -24,5 +24,5 @@ export async function capabilityChecked(files: SeriesCFiles, constant: string, a
   };
   const final = await files.final(OPTIONS_C);
   if (final && otherUses(final, false)) return true;
-  return files.touchedCFiles().some((path) => files.hunks(path).some((h) => h.post.some((scan) => otherUses(scan, true))));
+  return files.touchedCFilesAdding(constant).some((path) => files.hunks(path).some((h) => h.post.some((scan) => otherUses(scan, true))));
 }

@@ -47,17 +47,6 @@ export function emptySlots(): Record<Slot, SchemaEntry[]> {
   return { capabilities: [], parameterEnum: [], parameters: [], setParameters: [], parameterStructs: [] };
 }
 
-/** The patch as a patch-scope context, so that the QAPI views read its own trees. */
-function patchContext(ctx: RuleContext, patch: Patch, step: number): RuleContext {
-  return {
-    ...ctx,
-    patch,
-    tree: ctx.treeAt(step),
-    treeBefore: ctx.treeAt(step - 1),
-    memo: (key, compute) => ctx.memo(`migration/patch-${step}/${key}`, compute),
-    report: () => {},
-  };
-}
 
 function identify(def: Definition, file: SchemaFile, constants: ReadonlySet<string>, isOld: (m: Member) => boolean): Slot | undefined {
   if (def.name !== undefined) return BY_NAME[def.name];
@@ -80,7 +69,7 @@ function identify(def: Definition, file: SchemaFile, constants: ReadonlySet<stri
  * series and the tree show, as evidence for unnamed definitions.
  */
 export async function fragmentChange(ctx: RuleContext, patch: Patch, step: number, constants: ReadonlySet<string>): Promise<FragmentChange | undefined> {
-  const view = await qapiView(patchContext(ctx, patch, step), MIGRATION_JSON);
+  const view = await qapiView(ctx.patchContext(step), MIGRATION_JSON);
   if (!view) return undefined;
   const added = emptySlots();
   const removed = emptySlots();

@@ -100,7 +100,7 @@ describe('pull_request.opened', () => {
     });
     const summary = (check!.body as { output: { summary: string } }).output.summary;
     expect(summary).toContain('| `test/trailing-space` | warning | 2 |');
-    expect(summary).toContain('| ❌ | `commit/sob-missing` | series | Missing Signed-off-by: line(s) |');
+    expect(summary).toContain('| ❌ | `commit/sob-missing` | — | Missing Signed-off-by: line(s) |');
 
     expect(review!.body).toEqual({ commit_id: HEAD, event: 'COMMENT', body: REVIEW_BODY, comments: [MIGRATION_COMMENT, OPTIONS_COMMENT] });
   });
