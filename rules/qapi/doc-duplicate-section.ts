@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import { qapiViews } from '../../src/qapi/views.js';
+import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // parser.py get_doc / QAPIDoc.new_tagged_section: `Since`, `Returns`,
 // `Errors` and `Features:` may appear once per doc block, and a member is
@@ -12,6 +12,7 @@ const rule: Rule = {
     severity: 'error',
     scope: 'patch',
     needs: 'diff',
+    files: SCHEMA_FILES,
     description: 'A doc block has a second Since:, Returns:, Errors: or Features: section, or describes a member twice.',
     wholeFile: true,
   },

@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import { qapiViews } from '../../src/qapi/views.js';
+import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // QAPIDoc.end(): every section but a plain one needs text ("text required
 // after 'Since:'"), and `Features:` needs feature descriptions.
@@ -9,6 +9,7 @@ const rule: Rule = {
     severity: 'error',
     scope: 'patch',
     needs: 'diff',
+    files: SCHEMA_FILES,
     description: 'A tagged section (Since:, Returns:, a @member:, Features:) has no text.',
     wholeFile: true,
   },

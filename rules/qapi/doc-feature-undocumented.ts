@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/types.js';
 import type { DocBlock } from '../../src/qapi/index.js';
-import { qapiViews } from '../../src/qapi/views.js';
+import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // scripts/qapi/parser.py QAPIDoc.connect_feature: a feature on the
 // definition, on any member or on any enum value needs an `@feature:`
@@ -24,6 +24,7 @@ const rule: Rule = {
     severity: 'error',
     scope: 'patch',
     needs: 'files',
+    files: SCHEMA_FILES,
     description: 'A feature used by a definition, member or enum value has no @feature: description under Features:.',
     wholeFile: true,
   },

@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import { qapiViews } from '../../src/qapi/views.js';
+import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // parser.py get_doc_line: an inner doc line is `#` alone or `# text`;
 // anything else is "missing space after #" and the build fails.
@@ -9,6 +9,7 @@ const rule: Rule = {
     severity: 'error',
     scope: 'patch',
     needs: 'diff',
+    files: SCHEMA_FILES,
     description: 'A doc-comment line is neither "#" nor "# text" (missing space after #).',
     fixable: true,
     wholeFile: true,

@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/types.js';
 import { docFormatSeverity } from '../../src/qapi/doc-format.js';
-import { addedDocLines, qapiViews } from '../../src/qapi/views.js';
+import { addedDocLines, qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // parser.py _validate_doc_line_format (merged late 2025): `len("# " + text)`
 // over 70 fails the build, except a line that is only a URL. Literal blocks
@@ -14,6 +14,7 @@ const rule: Rule = {
     severity: 'error',
     scope: 'patch',
     needs: 'diff',
+    files: SCHEMA_FILES,
     description: 'A doc-comment line is longer than 70 characters (outside literal blocks; URLs exempt).',
     wholeFile: true,
   },

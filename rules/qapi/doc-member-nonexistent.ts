@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import { qapiViews, wholeDocOf } from '../../src/qapi/views.js';
+import { qapiViews, wholeDocOf, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // scripts/qapi/parser.py QAPIDoc.check_args_section: a `@name:` description
 // that matches no member "documented member 'x' does not exist". Catches
@@ -11,6 +11,7 @@ const rule: Rule = {
     severity: 'error',
     scope: 'patch',
     needs: 'files',
+    files: SCHEMA_FILES,
     description: 'A @name: description in a doc block matches no member, argument or value of the definition.',
     wholeFile: true,
   },

@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import { isNewMember } from '../../src/qapi/changes.js';
 import type { Definition, Member } from '../../src/qapi/index.js';
-import { qapiViews, wholeDocOf } from '../../src/qapi/views.js';
+import { qapiViews, wholeDocOf, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // scripts/qapi/parser.py QAPIDoc.connect_member (2025): every member,
 // argument, enum value and alternate branch needs a `@name:` description
@@ -19,6 +19,7 @@ const rule: Rule = {
     severity: 'error',
     scope: 'patch',
     needs: 'files',
+    files: SCHEMA_FILES,
     description: 'A new member, argument, enum value or alternate branch has no @name: description in its doc block.',
     wholeFile: true,
   },

@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import { qapiViews } from '../../src/qapi/views.js';
+import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // parser.py get_doc (2024 onwards): `Note:`/`Notes:` and `Example:`/`Examples:`
 // sections are rejected in favour of rST `.. note::` and `.. qmp-example::`.
@@ -9,6 +9,7 @@ const rule: Rule = {
     severity: 'error',
     scope: 'patch',
     needs: 'diff',
+    files: SCHEMA_FILES,
     description: 'A doc block uses the removed Note:/Notes:/Example:/Examples: sections instead of .. note:: / .. qmp-example::.',
     wholeFile: true,
   },

@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import type { DocSection } from '../../src/qapi/index.js';
 import { withoutTrailingTags } from '../../src/qapi/since.js';
-import { qapiViews } from '../../src/qapi/views.js';
+import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // Maintainers ask that member, value and feature descriptions and free-text
 // sentences end with a period, before any trailing "(since X.Y)", "for
@@ -40,6 +40,7 @@ const rule: Rule = {
     severity: 'warning',
     scope: 'patch',
     needs: 'diff',
+    files: SCHEMA_FILES,
     description: 'A member, value or feature description, or a free-text sentence, does not end with a period (before a trailing (since X.Y)).',
     wholeFile: true,
   },

@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/types.js';
 import { docFormatSeverity } from '../../src/qapi/doc-format.js';
-import { addedDocLines, qapiViews } from '../../src/qapi/views.js';
+import { addedDocLines, qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // parser.py _validate_doc_line_format: a sentence end followed by one space
 // and a capital, digit or `(` fails the build ("Use two spaces between
@@ -18,6 +18,7 @@ const rule: Rule = {
     severity: 'error',
     scope: 'patch',
     needs: 'diff',
+    files: SCHEMA_FILES,
     description: 'Sentences in a doc comment are separated by one space instead of two.',
     fixable: true,
     wholeFile: true,

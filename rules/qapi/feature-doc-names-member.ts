@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import { isNewMember } from '../../src/qapi/changes.js';
 import type { Definition, Member } from '../../src/qapi/index.js';
-import { type QapiView, counterpart, qapiViews } from '../../src/qapi/views.js';
+import { type QapiView, counterpart, qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // Convention of qapi/migration.json and friends (not enforced by the
 // parser): when a member or value gets feature 'unstable' or 'deprecated',
@@ -25,6 +25,7 @@ const rule: Rule = {
     severity: 'warning',
     scope: 'patch',
     needs: 'files',
+    files: SCHEMA_FILES,
     description: "A member or value gets feature 'unstable' or 'deprecated', but the definition's @unstable:/@deprecated: text does not name it.",
     wholeFile: true,
   },

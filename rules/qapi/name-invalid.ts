@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import { isNewDefinition, isNewMember } from '../../src/qapi/changes.js';
 import { type Definition, type NameKind, nameProblem } from '../../src/qapi/index.js';
-import { type QapiView, qapiViews } from '../../src/qapi/views.js';
+import { type QapiView, qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // scripts/qapi/expr.py check_name_str / check_name_lower / check_name_upper /
 // check_name_camel / check_defn_name_str: the generator rejects these names.
@@ -21,6 +21,7 @@ const rule: Rule = {
     severity: 'error',
     scope: 'patch',
     needs: 'diff',
+    files: SCHEMA_FILES,
     description: 'A new QAPI name breaks the naming rules (lower-case-with-dashes members and commands, CamelCase types, UPPER_CASE events).',
     wholeFile: true,
   },

@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/types.js';
 import { sinceTagsOf } from '../../src/qapi/since.js';
-import { qapiViews } from '../../src/qapi/views.js';
+import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // One description, one "(since x.y.z)" (qapi-code-gen.rst); a second one
 // usually comes from a rebase that added the tag again.
@@ -10,6 +10,7 @@ const rule: Rule = {
     severity: 'warning',
     scope: 'patch',
     needs: 'diff',
+    files: SCHEMA_FILES,
     description: 'A description or section carries more than one (since X.Y).',
     wholeFile: true,
   },

@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import type { DocSection } from '../../src/qapi/index.js';
 import { type SinceTag, sinceTagsOf, withoutTrailingTags } from '../../src/qapi/since.js';
-import { qapiViews } from '../../src/qapi/views.js';
+import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // qapi-code-gen.rst writes `(since x.y.z)` at the end of a description and a
 // `Since: x.y` section; "Markup pitfalls": `Since 7.1`, `since: 7.1` and
@@ -31,6 +31,7 @@ const rule: Rule = {
     severity: 'info',
     scope: 'patch',
     needs: 'diff',
+    files: SCHEMA_FILES,
     description: "A since annotation is not written '(since X.Y)' at the end of the description, or 'Since: X.Y' as a section.",
     wholeFile: true,
   },

@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import { isNewDefinition } from '../../src/qapi/changes.js';
 import { mentionsSince } from '../../src/qapi/since.js';
-import { type QapiView, qapiViews, targetRelease, wholeDocOf } from '../../src/qapi/views.js';
+import { type QapiView, qapiViews, targetRelease, wholeDocOf, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // qapi-code-gen.rst "Definition documentation": "A 'Since: x.y.z' tagged
 // section lists the release that introduced the definition." The parser does
@@ -21,6 +21,7 @@ const rule: Rule = {
     severity: 'warning',
     scope: 'patch',
     needs: 'diff',
+    files: SCHEMA_FILES,
     description: "A new definition's doc block has no 'Since:' section.",
     wholeFile: true,
   },

@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import { docExistedBeforeSeries, existedBeforeSeries, newMemberDescriptions } from '../../src/qapi/changes.js';
 import { mentionsSince } from '../../src/qapi/since.js';
-import { qapiViews, targetRelease } from '../../src/qapi/views.js';
+import { qapiViews, targetRelease, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // qapi-code-gen.rst "Definition documentation": "Extensions added after the
 // definition was first released carry a '(since x.y.z)' comment." Members of
@@ -12,6 +12,7 @@ const rule: Rule = {
     severity: 'warning',
     scope: 'patch',
     needs: 'files',
+    files: SCHEMA_FILES,
     description: 'A member, argument or value added to an existing definition has no (since X.Y) in its description.',
   },
   async check(ctx) {

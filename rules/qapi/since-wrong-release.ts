@@ -4,7 +4,7 @@ import type { RuleContext, Rule, Severity } from '../../src/engine/types.js';
 import { isNewDefinition, newMemberDescriptions } from '../../src/qapi/changes.js';
 import { parseFragments } from '../../src/qapi/fragment.js';
 import { type SinceTag, parenTagsIn, sinceTagsOf } from '../../src/qapi/since.js';
-import { type QapiView, qapiViews, schemaKindOf, targetRelease } from '../../src/qapi/views.js';
+import { type QapiView, qapiViews, schemaKindOf, targetRelease, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // A new definition's `Since:` and a new member's `(since X.Y)` name the
 // release in development: next(X.Y) of VERSION X.Y.50 (RULES.md §1). During
@@ -92,6 +92,7 @@ const rule: Rule = {
     severity: 'error',
     scope: 'patch',
     needs: 'tree',
+    files: SCHEMA_FILES,
     description: 'A new Since: or (since X.Y) does not name the release in development (VERSION, --qemu-version, or inferred from the date).',
   },
   async check(ctx) {

@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import { qapiViews } from '../../src/qapi/views.js';
+import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // scripts/qapi/parser.py: the QAPI generator stops at the first syntax error,
 // so the build fails. Report what the patch introduced: an error on a line it
@@ -10,6 +10,7 @@ const rule: Rule = {
     severity: 'error',
     scope: 'patch',
     needs: 'diff',
+    files: SCHEMA_FILES,
     description: 'The QAPI schema does not parse (QEMU\'s parser message: stray characters, double quotes, missing or trailing commas, ...).',
     wholeFile: true,
   },

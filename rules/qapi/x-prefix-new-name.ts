@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import { isNewDefinition, isNewMember } from '../../src/qapi/changes.js';
 import type { Feature } from '../../src/qapi/index.js';
-import { qapiViews } from '../../src/qapi/views.js';
+import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // qapi-code-gen.rst "Naming rules": "Names beginning with x- used to signify
 // 'experimental'. This convention has been replaced by special feature
@@ -16,6 +16,7 @@ const rule: Rule = {
     severity: 'info',
     scope: 'patch',
     needs: 'diff',
+    files: SCHEMA_FILES,
     description: "A new QAPI name starts with x-; the 'unstable' feature has replaced that convention.",
   },
   async check(ctx) {

@@ -148,7 +148,11 @@ export async function lintSeries(series: Series, seriesIndex: number, options: S
 
   const patchRules = active.filter((r) => r.meta.scope === 'patch');
   const seriesRules = active.filter((r) => r.meta.scope === 'series');
-  for (let step = 1; step <= series.patches.length; step++) await run(patchRules, patchContext(step));
+  for (let step = 1; step <= series.patches.length; step++) {
+    const { files } = series.patches[step - 1]!;
+    const applicable = patchRules.filter((r) => !r.meta.files || files.some((f) => r.meta.files!.test(f.path)));
+    await run(applicable, patchContext(step));
+  }
   if (seriesRules.length) await run(seriesRules, contextFor(undefined, series.patches.length));
 
   return { findings: dedupe(findings), notes: patched.notes, release, crashes };

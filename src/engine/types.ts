@@ -48,6 +48,12 @@ export interface RuleMeta {
    * adds every line).
    */
   wholeFile?: boolean;
+  /**
+   * Patch scope: the rule only looks at files whose path matches, and is
+   * not run at all on a patch that touches none (QAPI rules on a C-only
+   * patch, say).
+   */
+  files?: RegExp;
 }
 
 export interface ReportInput {

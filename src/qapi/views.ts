@@ -25,6 +25,9 @@ const SCHEMA_DIRS: Array<[RegExp, SchemaKind]> = [
   [/^tests\/qapi-schema\/[^/]+\.json$/, 'test'],
 ];
 
+/** Every schema file path, for RuleMeta.files. */
+export const SCHEMA_FILES = /^(?:qapi|qga|storage-daemon\/qapi|tests\/qapi-schema)\/[^/]+\.json$/;
+
 export function schemaKindOf(path: string): SchemaKind | undefined {
   return SCHEMA_DIRS.find(([re]) => re.test(path))?.[1];
 }

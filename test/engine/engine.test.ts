@@ -91,6 +91,13 @@ describe('engine', () => {
     expect(seen).toEqual(['1: a\n -> a\n (10.2, tree)', '2: a\n -> a\ntwo\nthree\n (10.2, tree)']);
   });
 
+  it('runs a rule that declares its files only on patches touching one', async () => {
+    const seen: number[] = [];
+    const onlyA = { ...rule('test/a-only', (ctx) => void seen.push(ctx.patch!.index)), meta: { ...rule('test/a-only', () => {}).meta, files: /^a\.c$/ } };
+    await lintText(series, { rules: [onlyA] });
+    expect(seen).toEqual([2]); // patch 1 touches b.c only
+  });
+
   it('lets --qemu-version win over VERSION', async () => {
     let expected: string | undefined;
     await lintText(series, { rules: [rule('test/r', (ctx) => void (expected = ctx.release.expected))], tree: { VERSION: '10.1.50\n' }, qemuVersion: '11.0' });
