@@ -1,4 +1,5 @@
-import { describePerson, isListAddress } from '../../src/commit/signoffs.js';
+import { isListAddress } from '../../src/commit/signoffs.js';
+import { formatPerson } from '../../src/patch/model.js';
 import type { Rule } from '../../src/engine/types.js';
 
 // checkpatch.pl: `Author email address is mangled by the mailing list`.
@@ -19,7 +20,7 @@ const rule: Rule = {
     if (!isListAddress(author)) return;
     ctx.report({
       message:
-        `Author email address is mangled by the mailing list: "${describePerson(author)}". ` +
+        `Author email address is mangled by the mailing list: "${formatPerson(author)}". ` +
         'Resend with `git send-email --force-in-body-from` (git 2.39+; or `git config sendemail.forceInBodyFrom true`) ' +
         'so that the body starts with a "From: Your Name <address>" line',
     });

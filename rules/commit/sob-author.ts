@@ -1,4 +1,5 @@
-import { describePerson, isListAddress, sameAddress, sameName, signOffs } from '../../src/commit/signoffs.js';
+import { isListAddress, sameAddress, sameName, signOffs } from '../../src/commit/signoffs.js';
+import { formatPerson } from '../../src/patch/model.js';
 import type { Rule } from '../../src/engine/types.js';
 
 // docs/devel/submitting-a-patch.rst: "make sure your From: and
@@ -23,13 +24,13 @@ const rule: Rule = {
     if (!all.length) return;
     const byAddress = all.filter((s) => sameAddress(s.person, author));
     if (!byAddress.length) {
-      ctx.report({ message: `no Signed-off-by: from the author ${describePerson(author)}: the From: and a Signed-off-by: must use the same name and address` });
+      ctx.report({ message: `no Signed-off-by: from the author ${formatPerson(author)}: the From: and a Signed-off-by: must use the same name and address` });
       return;
     }
     if (!author.name || byAddress.some((s) => !s.person!.name || sameName(s.person!.name, author.name))) return;
     const first = byAddress[0]!;
     ctx.report({
-      message: `Signed-off-by: ${describePerson(first.person!)} spells the name differently from the author ${describePerson(author)}`,
+      message: `Signed-off-by: ${formatPerson(first.person!)} spells the name differently from the author ${formatPerson(author)}`,
       line: first.line,
     });
   },

@@ -1,4 +1,5 @@
-import { describePerson, isListAddress, isSendingService, sameAddress, sameName, signOffs } from '../../src/commit/signoffs.js';
+import { isListAddress, isSendingService, sameAddress, sameName, signOffs } from '../../src/commit/signoffs.js';
+import { formatPerson } from '../../src/patch/model.js';
 import type { Rule } from '../../src/engine/types.js';
 
 // docs/devel/code-provenance.rst, "Multiple authorship": whoever passes a
@@ -24,7 +25,7 @@ const rule: Rule = {
     if (!all.length) return;
     const own = all.filter((s) => sameAddress(s.person, sender));
     if (!own.length) {
-      ctx.report({ message: `the sender ${describePerson(sender)} passes on ${describePerson(author)}'s patch without a Signed-off-by: of their own (add it last)` });
+      ctx.report({ message: `the sender ${formatPerson(sender)} passes on ${formatPerson(author)}'s patch without a Signed-off-by: of their own (add it last)` });
       return;
     }
     const last = all[all.length - 1]!;

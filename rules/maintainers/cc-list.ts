@@ -17,11 +17,12 @@ const rule: Rule = {
   },
   async check(ctx) {
     const patch = ctx.patch!;
+    const maintainers = await loadMaintainers(ctx.tree);
+    if (!maintainers) return;
     const { to, cc } = patch.recipients;
     // A web-page copy or a bare .patch file: who it went to is unknown.
     if (!to.length && !cc.length) return;
-    const maintainers = await loadMaintainers(ctx.tree);
-    if (!maintainers || !(await treeFitsPatch(patch, ctx.treeBefore, ctx.tree))) return;
+    if (!(await treeFitsPatch(patch, ctx.treeBefore, ctx.tree))) return;
     // When the tree cannot tell what is a directory, assume a file: fewer people to ask for.
     const isDirectory = await directoryTest(ctx.tree, maintainers, patchFilesAsGetMaintainerSeesThem(patch), false);
     const people = [...to, ...cc, patch.sender, patch.author];

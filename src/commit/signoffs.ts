@@ -16,12 +16,18 @@ export interface SignOff {
 
 const SIGN_OFF = /^\s*signed-off-by:\s*(.*)$/i;
 
+// Four commit rules ask for them on every patch: found once per patch.
+const cache = new WeakMap<Patch, SignOff[]>();
+
 export function signOffs(patch: Patch): SignOff[] {
-  const found: SignOff[] = [];
-  patch.message.split('\n').forEach((text, i) => {
+  let found = cache.get(patch);
+  if (found) return found;
+  found = [];
+  for (const [i, text] of patch.message.split('\n').entries()) {
     const m = SIGN_OFF.exec(text);
     if (m) found.push({ text, line: MESSAGE_BODY_FIRST_LINE + i, person: parsePerson(m[1]!.trim()) });
-  });
+  }
+  cache.set(patch, found);
   return found;
 }
 
@@ -55,6 +61,3 @@ export function isSendingService(person: Person | undefined): boolean {
   return !!person && /@git\.sr\.ht$/i.test(person.email);
 }
 
-export function describePerson(person: Person): string {
-  return person.name ? `${person.name} <${person.email}>` : person.email;
-}

@@ -4,7 +4,7 @@
 // findings are kept, so memory stays flat.
 import type { Readable } from 'node:stream';
 import type { Mail } from '../mail/parse.js';
-import type { Patch, PatchHead, Series } from '../patch/model.js';
+import { type Patch, type PatchHead, type Series, formatPerson, headerAddress } from '../patch/model.js';
 import { ownCopy } from '../patch/own-copy.js';
 import { type AssembledGroup, SeriesAssembler, toSeries } from '../patch/series.js';
 import { type InputError, patchOf, readMails } from '../sources/inputs.js';
@@ -22,8 +22,8 @@ export interface PatchSummary {
   /** `Name <mail>` */
   author: string;
   /**
-   * Sender, To and Cc, one `Name <mail>` per line, for email replies (one
-   * string: it is kept per patch for the whole run; names may hold commas).
+   * For email replies: the sender, then the To and Cc address lists, one
+   * address list per line, as sent (parsed only by the email reporter).
    */
   replyTo: string;
   /** The References header's ids, space-separated. */
@@ -100,20 +100,16 @@ async function lintGroup(group: AssembledGroup<MailItem>, options: SeriesOptions
   return { summary: result.summary, findings: result.findings, errors: [...errors, ...result.errors] };
 }
 
-function formatPerson(p: { name: string; email: string }): string {
-  if (!p.email) return p.name;
-  return p.name ? `${p.name} <${p.email}>` : p.email;
-}
-
 function summarise(patch: Patch): PatchSummary {
-  const people = [patch.sender, ...patch.recipients.to, ...patch.recipients.cc].filter((p) => p.email);
+  const { recipients } = patch;
+  const lists = recipients.raw !== undefined ? [recipients.raw] : [...recipients.to, ...recipients.cc].map(headerAddress);
   return {
     index: patch.index,
     subject: ownCopy(patch.subject),
     rawSubject: ownCopy(patch.rawSubject),
     messageId: ownCopy(patch.messageId),
     author: ownCopy(formatPerson(patch.author)),
-    replyTo: ownCopy([...new Set(people.map(formatPerson))].join('\n')),
+    replyTo: ownCopy([headerAddress(patch.sender), ...lists].filter(Boolean).join('\n')),
     references: ownCopy(patch.references.join(' ')),
     linesChecked:
       (patch.message ? patch.message.split('\n').length : 0) +

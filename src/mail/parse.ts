@@ -10,8 +10,12 @@ import type { Person } from '../patch/model.js';
 export interface Mail {
   subject: string;
   from?: Person;
+  /** Parsed on first use (see rawTo). */
   to: Person[];
   cc: Person[];
+  /** The To and Cc headers as sent (several headers joined by commas). */
+  rawTo: string;
+  rawCc: string;
   /** ISO 8601 when the Date header parses. */
   date?: string;
   messageId?: string;
@@ -93,6 +97,11 @@ function toPeople(addresses: Address[]): Person[] {
     else people.push({ name: address.name, email: address.address });
   }
   return people;
+}
+
+/** People of an address list header (RFC 2047 names decoded). */
+export function parseAddressList(value: string): Person[] {
+  return value ? toPeople(addressParser(value)) : [];
 }
 
 function messageIds(value: string | undefined): string[] {
@@ -182,11 +191,23 @@ export async function parseMail(bytes: Buffer, separator?: string): Promise<Mail
   const dateHeader = header('date');
   const date = dateHeader && !Number.isNaN(Date.parse(dateHeader)) ? new Date(dateHeader).toISOString() : undefined;
   const from = toPeople(addressParser(header('from') ?? ''))[0];
+  const rawTo = all('to').join(', ');
+  const rawCc = all('cc').join(', ');
+  // To and Cc are parsed when asked for: only the Cc check and email replies
+  // read them, and a qemu-devel Cc list is long.
+  let to: Person[] | undefined;
+  let cc: Person[] | undefined;
   return {
     subject: decodeWords(header('subject') ?? ''),
     from,
-    to: toPeople(all('to').flatMap((v) => addressParser(v))),
-    cc: toPeople(all('cc').flatMap((v) => addressParser(v))),
+    get to() {
+      return (to ??= parseAddressList(rawTo));
+    },
+    get cc() {
+      return (cc ??= parseAddressList(rawCc));
+    },
+    rawTo,
+    rawCc,
     date,
     messageId: messageIds(header('message-id'))[0] ?? header('message-id'),
     inReplyTo: messageIds(header('in-reply-to'))[0],

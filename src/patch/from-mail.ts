@@ -7,7 +7,12 @@ import { parseSubject } from './subject.js';
 
 const FORMAT_PATCH_SEPARATOR = /^From ([0-9a-f]{40}) Mon Sep 17 00:00:00 2001/;
 
+// `Name <user@host>` as git writes it, without quotes or encoded words: most sign-offs and in-body Froms.
+const PLAIN_ADDRESS = /^([^"<>=,;:@()\\]*?)\s*<([^<>\s"]+@[^<>\s"]+)>$/;
+
 export function parsePerson(text: string): Person | undefined {
+  const plain = PLAIN_ADDRESS.exec(text.trim());
+  if (plain) return { name: plain[1]!.trim(), email: plain[2]! };
   const [first] = addressParser(text, { flatten: true });
   if (!first?.address) return undefined;
   return { name: first.name ?? '', email: first.address };
@@ -38,7 +43,16 @@ export function patchHeadFromMail(mail: Mail, origin: Patch['origin']): PatchHea
     messageId: mail.messageId,
     inReplyTo: mail.inReplyTo,
     references: mail.references,
-    recipients: { to: mail.to, cc: mail.cc },
+    // Getters: the mail parses its To/Cc only when a rule asks.
+    recipients: {
+      get to() {
+        return mail.to;
+      },
+      get cc() {
+        return mail.cc;
+      },
+      raw: [mail.rawTo, mail.rawCc].filter(Boolean).join(', '),
+    },
     commitSha: mail.separator && FORMAT_PATCH_SEPARATOR.exec(mail.separator)?.[1],
     origin,
   };

@@ -8,6 +8,18 @@ export interface Person {
   email: string;
 }
 
+/** `Name <mail>`, or the bare address when there is no name. */
+export function formatPerson(p: Person): string {
+  if (!p.email) return p.name;
+  return p.name ? `${p.name} <${p.email}>` : p.email;
+}
+
+/** As in an address-list header: a name holding `,` or other specials is quoted. */
+export function headerAddress(p: Person): string {
+  if (!p.name || !/[",;:<>@()[\]\\.]/.test(p.name)) return formatPerson(p);
+  return `"${p.name.replace(/["\\]/g, '\\$&')}" <${p.email}>`;
+}
+
 /** What the bracketed prefix of a subject says: `[RFC PATCH v3 4/9]`. */
 export interface SubjectTags {
   /** Every word of the prefix, in order, as written (`RFC`, `PATCH`, `v3`, `for-10.2`). */
@@ -99,7 +111,12 @@ export interface Patch {
   inReplyTo?: string;
   references: string[];
   /** To and Cc of the mail, for the Cc rules. */
-  recipients: { to: Person[]; cc: Person[] };
+  recipients: {
+    to: Person[];
+    cc: Person[];
+    /** The To and Cc headers as sent, when they came from a mail (for replies, without parsing them). */
+    raw?: string;
+  };
   /** From a format-patch `From <sha> Mon Sep 17 00:00:00 2001` line. */
   commitSha?: string;
   /** Commit message body (without the subject). */

@@ -9,12 +9,18 @@ import { type Token, lexLine, splitLines } from './lexer.js';
 import type { Definition, DocBlock, DocProblem, QDict, QList, QValue, SchemaError, SchemaFile } from './model.js';
 import { applyPragma, definitionFrom, emptyPragmas } from './values.js';
 
-/** The tokens ran out inside an expression (fragments only). */
-export class Truncated extends Error {}
+// Both are thrown to unwind the recursive parser and caught by it, never
+// shown: plain objects, since an Error records a stack trace at every throw,
+// and fragments of every schema patch throw them routinely.
 
-export class SyntaxFailure extends Error {
-  constructor(readonly error: SchemaError) {
-    super(error.message);
+/** The tokens ran out inside an expression (fragments only). */
+export class Truncated {}
+
+export class SyntaxFailure {
+  constructor(readonly error: SchemaError) {}
+
+  get message(): string {
+    return this.error.message;
   }
 }
 

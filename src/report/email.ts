@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { LintReport, PatchSummary, SeriesSummary } from '../engine/lint.js';
 import type { Finding } from '../engine/types.js';
+import { parseAddressList } from '../mail/parse.js';
+import { formatPerson } from '../patch/model.js';
 import { countBySeverity, patchLabel, plural } from './counts.js';
 
 export interface EmailOptions {
@@ -73,7 +75,7 @@ function reply(series: SeriesSummary, target: PatchSummary, findings: Finding[],
   const messageId = replyMessageId(target.messageId, findings);
   const references = [...target.references.split(' ').filter(Boolean), ...(target.messageId ? [target.messageId] : [])];
   const subject = /^re:/i.test(target.rawSubject) ? target.rawSubject : `Re: ${target.rawSubject}`;
-  const cc = target.replyTo.split('\n').filter((r) => r && r !== target.author);
+  const cc = [...new Set(target.replyTo.split('\n').flatMap((list) => parseAddressList(list).map(formatPerson)))].filter((r) => r !== target.author);
   const headers = [
     `From: ${encodeAddress(options.from)}`,
     `To: ${encodeAddress(target.author)}`,

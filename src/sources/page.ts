@@ -33,6 +33,8 @@ export function mailFromPageCopy(text: string): Mail {
     from: authorFromSignOff(body, name),
     to: [],
     cc: [],
+    rawTo: '',
+    rawCc: '',
     references: [],
     body,
     bodyFirstLine: lastPosted + 2,
