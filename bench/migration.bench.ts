@@ -11,23 +11,13 @@ import { scanCText } from '../src/c/scan.js';
 import { lintInputs } from '../src/engine/lint.js';
 import { DirectoryTree, MemoryTree } from '../src/tree/tree.js';
 import { layoutTree, migrationEdits as e, seriesMbox } from '../test/helpers/migration.js';
+import { median } from './timing.js';
 
 const SHARED = resolve(import.meta.dirname, '../../shared');
 const TREE = join(SHARED, 'qemu-tree');
 const CORPUS = join(SHARED, 'corpus');
 const SEED = join(CORPUS, 'seed/local-tap-v3-4of9.patchew-page.txt');
 const RULES = ALL_RULES.filter((r) => r.meta.id.startsWith('migration/'));
-
-async function median(runs: number, work: () => unknown): Promise<number> {
-  await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
 
 console.log(`${RULES.length} migration rules`);
 

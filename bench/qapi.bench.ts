@@ -10,22 +10,12 @@ import { lintInputs } from '../src/engine/lint.js';
 import { parseSchema } from '../src/qapi/index.js';
 import { findSchemaFiles, wholeFileSeries } from '../src/sources/whole-files.js';
 import { DirectoryTree, NO_TREE } from '../src/tree/tree.js';
+import { median } from './timing.js';
 
 const SHARED = resolve(import.meta.dirname, '../../shared');
 const TREE = join(SHARED, 'qemu-tree');
 const QAPI = join(TREE, 'qapi');
 const SEED = join(SHARED, 'corpus/seed/local-tap-v3-4of9.patchew-page.txt');
-
-async function median(runs: number, work: () => unknown): Promise<number> {
-  await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
 
 if (!existsSync(QAPI)) {
   console.log(`skipped: ${QAPI} is absent`);
