@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSchema } from '../../src/qapi/index.js';
 import { lexLine } from '../../src/qapi/lexer.js';
-import { QEMU_TREE, describeShared } from '../helpers/corpus.js';
+import { QEMU_TREE, describeShared, hasShared } from '../helpers/corpus.js';
 
 const schema = (...lines: string[]) => parseSchema(lines.join('\n') + '\n');
 
@@ -207,7 +207,8 @@ describe('doc blocks (parser.py get_doc, QAPIDoc)', () => {
 
 describeShared('every schema file of ../shared/qemu-tree/qapi', () => {
   const dir = join(QEMU_TREE, 'qapi');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  // describe.skip still collects: read nothing when ../shared is absent.
+  const files = hasShared ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
 
   it('there are schema files to parse', () => {
     expect(files.length).toBeGreaterThan(40);
