@@ -1,7 +1,7 @@
 // The mails of a send, grouped into series the way git format-patch numbers
 // them: what the hook needs to know when a series is whole.
 import type { Patch, Series } from '../patch/model.js';
-import { toSeries } from '../patch/series.js';
+import { toSeries, topicOf } from '../patch/series.js';
 import type { SpoolEntry } from './spool.js';
 
 /** A spooled mail and the patch it carries. */
@@ -18,10 +18,13 @@ export interface Group {
   byIndex: Map<number, Mailed>;
 }
 
-/** Prefix words that tell series apart: `[RFC PATCH v3 i/n]` is not `[PATCH v3 i/n]`. */
+/**
+ * What tells series of one send apart: version, length and prefix words
+ * (`[RFC PATCH v3 i/n]` is not `[PATCH v3 i/n]`). Not threading: a send's
+ * Message-IDs are made as it goes.
+ */
 function seriesKey(patch: Patch): string {
-  const t = patch.tags;
-  return [t.version ?? 1, patch.total, t.isRfc ? 'RFC' : '', t.isPull ? 'PULL' : '', ...t.other.map((w) => w.toLowerCase())].join(' ');
+  return `${patch.tags.version ?? 1} ${patch.total} ${topicOf(patch)}`;
 }
 
 /**

@@ -164,8 +164,8 @@ function slotFree(group: Group<PatchHead>, patch: PatchHead): boolean {
   return patch.index === 0 ? !group.cover : !group.byIndex.has(patch.index);
 }
 
-/** RFC, PULL and other prefix words must agree for cover-less grouping. */
-function topicOf(patch: PatchHead): string {
+/** RFC, PULL and other prefix words must agree for patches of one series. */
+export function topicOf(patch: PatchHead): string {
   const t = patch.tags;
   return [t.isRfc ? 'RFC' : '', t.isPull ? 'PULL' : '', ...t.other.map((w) => w.toLowerCase())].join(' ');
 }
