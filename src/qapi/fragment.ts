@@ -155,6 +155,19 @@ interface Tail {
   endLine: number;
 }
 
+/** Runs a parse step: a syntax error is recorded, running out of tokens is no error in a fragment. */
+function parseGuarded(step: () => void, errors: SchemaError[]): 'ok' | 'truncated' | 'failed' {
+  try {
+    step();
+    return 'ok';
+  } catch (failure) {
+    if (failure instanceof Truncated) return 'truncated';
+    if (!(failure instanceof SyntaxFailure)) throw failure;
+    errors.push(failure.error);
+    return 'failed';
+  }
+}
+
 /**
  * Reads tokens that start inside an expression. At the unknown levels it
  * collects entries and items until a closing bracket reveals the level's
@@ -191,21 +204,16 @@ function readTail(cur: TokenCursor, errors: SchemaError[]): Tail {
     } else if (tok.kind === ':') {
       // The key is on a line not shown: skip its value.
       cur.accept();
-      try {
-        parseValue(cur);
-      } catch (failure) {
-        if (failure instanceof Truncated) break;
-        if (!(failure instanceof SyntaxFailure)) throw failure;
-        errors.push(failure.error);
-        return tail;
-      }
+      const outcome = parseGuarded(() => parseValue(cur), errors);
+      if (outcome === 'truncated') break;
+      if (outcome === 'failed') return tail;
       sawValue = true;
     } else {
       if (sawValue && !first) {
         const kind = level.entries.length ? '}' : level.items.length ? ']' : undefined;
         error(kind ? `expected ',' or '${kind}'` : "expected ',' or '}'", tok);
       }
-      try {
+      const outcome = parseGuarded(() => {
         if (tok.kind === 'string' && cur.peek()?.kind === ':') {
           const entry: QEntry = { key: tok.text, line: tok.line, col: tok.col };
           level.entries.push(entry);
@@ -216,12 +224,9 @@ function readTail(cur: TokenCursor, errors: SchemaError[]): Tail {
           if (commas > 0) level.listEvidence = true;
           parseValue(cur, (v) => level.items.push(v));
         }
-      } catch (failure) {
-        if (failure instanceof Truncated) break;
-        if (!(failure instanceof SyntaxFailure)) throw failure;
-        errors.push(failure.error);
-        return tail;
-      }
+      }, errors);
+      if (outcome === 'truncated') break;
+      if (outcome === 'failed') return tail;
       sawValue = true;
       pendingComma = false;
     }
