@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { ALL_RULES } from '../rules/index.js';
 import { scanCText } from '../src/c/scan.js';
-import { lintInputs } from '../src/engine/lint.js';
+import { lintInputs } from '../src/cli/check.js';
 import { DirectoryTree, MemoryTree } from '../src/tree/tree.js';
 import { layoutTree, migrationEdits as e, seriesMbox } from '../test/helpers/migration.js';
 import { median } from './timing.js';

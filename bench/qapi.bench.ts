@@ -6,10 +6,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ALL_RULES } from '../rules/index.js';
 import { lintSeries } from '../src/engine/engine.js';
-import { lintInputs } from '../src/engine/lint.js';
+import { lintInputs } from '../src/cli/check.js';
 import { parseSchema } from '../src/qapi/index.js';
-import { findSchemaFiles, wholeFileSeries } from '../src/sources/whole-files.js';
-import { DirectoryTree, NO_TREE } from '../src/tree/tree.js';
+import { findSchemaFiles, wholeFileSeries, wholeFilesPlan } from '../src/sources/whole-files.js';
+import { DirectoryTree } from '../src/tree/tree.js';
 import { median } from './timing.js';
 
 const SHARED = resolve(import.meta.dirname, '../../shared');
@@ -34,7 +34,8 @@ if (!existsSync(QAPI)) {
   const lint = await median(5, async () => {
     const found = await findSchemaFiles([QAPI]);
     const tree = new DirectoryTree(found.root);
-    const result = await lintSeries(wholeFileSeries(found.files), 0, { rules, base: NO_TREE, treeAfter: () => tree, mode: 'tree' });
+    const series = wholeFileSeries(found.files);
+    const result = await lintSeries(series, { rules, plan: wholeFilesPlan(series, tree) });
     findings = result.findings.length;
   });
   console.log(`parse + lint all:   ${lint.toFixed(1)} ms  (${((names.length / lint) * 1000).toFixed(0)} files/s; ${rules.length} rules, ${findings} findings)`);

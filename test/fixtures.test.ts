@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../rules/index.js';
-import { lintInputs } from '../src/engine/lint.js';
+import { lintInputs } from '../src/cli/check.js';
 import type { Finding } from '../src/engine/types.js';
 import { DirectoryTree } from '../src/tree/tree.js';
 

@@ -29,7 +29,7 @@ const rule: Rule = {
         patch: accessor.patch,
         file: OPTIONS_C,
         line: accessor.line,
-        message: `${accessor.name}() has no prototype: declare "${accessor.returnType} ${accessor.name}(void);" under /* capabilities */ in ${OPTIONS_H} (or in ${CLIENT_OPTIONS_H} if code outside migration/ calls it) (${basisNote(ctx.mode, fromTree)})`,
+        message: `${accessor.name}() has no prototype: declare "${accessor.returnType} ${accessor.name}(void);" under /* capabilities */ in ${OPTIONS_H} (or in ${CLIENT_OPTIONS_H} if code outside migration/ calls it) (${basisNote(ctx.plan.kind, fromTree)})`,
       });
     }
   },

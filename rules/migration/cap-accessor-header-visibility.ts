@@ -35,7 +35,7 @@ const rule: Rule = {
                 patch: h.patch,
                 file: path,
                 line: call.line,
-                message: `${path} calls ${name}(), which is declared only in ${OPTIONS_H}, private to migration/: declare it under /* capabilities */ in ${CLIENT_OPTIONS_H} instead (${basisNote(ctx.mode, where.fromTree)})`,
+                message: `${path} calls ${name}(), which is declared only in ${OPTIONS_H}, private to migration/: declare it under /* capabilities */ in ${CLIENT_OPTIONS_H} instead (${basisNote(ctx.plan.kind, where.fromTree)})`,
               });
             }
           }

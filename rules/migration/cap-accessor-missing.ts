@@ -38,7 +38,7 @@ const rule: Rule = {
             patch: named.patch ?? change.patch,
             file: named.patch !== undefined ? OPTIONS_C : MIGRATION_JSON,
             line: named.patch !== undefined ? named.line : cap.line,
-            message: `${expected}() returns s->capabilities[${named.constants.join(', ')}], not ${constant}: the accessor of '${cap.name}' reads another capability (${basisNote(ctx.mode, fromTree)})`,
+            message: `${expected}() returns s->capabilities[${named.constants.join(', ')}], not ${constant}: the accessor of '${cap.name}' reads another capability (${basisNote(ctx.plan.kind, fromTree)})`,
           });
           continue;
         }
@@ -58,7 +58,7 @@ const rule: Rule = {
           patch: change.patch,
           file: MIGRATION_JSON,
           line: cap.line,
-          message: `capability '${cap.name}' has no accessor: add "bool ${expected}(void)" returning s->capabilities[${constant}] to ${OPTIONS_C} (${basisNote(ctx.mode, fromTree)})`,
+          message: `capability '${cap.name}' has no accessor: add "bool ${expected}(void)" returning s->capabilities[${constant}] to ${OPTIONS_C} (${basisNote(ctx.plan.kind, fromTree)})`,
         });
       }
     }

@@ -43,7 +43,7 @@ const rule: Rule = {
           patch: a.patch,
           file: OPTIONS_C,
           line: a.line,
-          message: `${a.name}() returns s->capabilities[${constant}], but ${constant} is not a MigrationCapability value (${basisNote(ctx.mode, !!constantsAfter)})`,
+          message: `${a.name}() returns s->capabilities[${constant}], but ${constant} is not a MigrationCapability value (${basisNote(ctx.plan.kind, !!constantsAfter)})`,
         });
       }
     }
@@ -66,7 +66,7 @@ const rule: Rule = {
           patch: change.patch,
           file: OPTIONS_C,
           line,
-          message: `'${entry.name}' is removed from MigrationCapability, but ${a.fn.name}() still returns s->capabilities[${constant}]: remove the accessor and its prototype (${basisNote(ctx.mode, !!leftFromTree)})`,
+          message: `'${entry.name}' is removed from MigrationCapability, but ${a.fn.name}() still returns s->capabilities[${constant}]: remove the accessor and its prototype (${basisNote(ctx.plan.kind, !!leftFromTree)})`,
         });
       }
     }

@@ -37,7 +37,7 @@ const rule: Rule = {
       if (!value || ZERO.test(value)) continue;
       ctx.report({
         ...parameterLocation(p),
-        message: `'${p.name}' documents a default (${value}) but migration_properties[] has no DEFINE_PROP_*("${p.name}", MigrationState, parameters.${p.field}, ...): it starts at 0 (${basisNote(ctx.mode, !!final)})`,
+        message: `'${p.name}' documents a default (${value}) but migration_properties[] has no DEFINE_PROP_*("${p.name}", MigrationState, parameters.${p.field}, ...): it starts at 0 (${basisNote(ctx.plan.kind, !!final)})`,
       });
     }
   },

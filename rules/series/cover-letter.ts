@@ -15,7 +15,7 @@ const rule: Rule = {
     const { series } = ctx;
     // Commits of a git range or a pull request are not mail yet: the cover
     // letter is written at format-patch time (or is the PR description).
-    if (ctx.mode === 'git' || ctx.mode === 'github') return;
+    if (series.origin !== 'mail') return;
     if (!series.cover) {
       // One patch of a longer series alone (the hook, a single file) cannot tell.
       if (series.total > 1 && series.patches.length >= 2) {

@@ -2,7 +2,7 @@
 // markdown summary (src/report/markdown.ts), and the findings as annotations
 // on the head's lines, in the batches of 50 that the Checks API accepts.
 import { createHash } from 'node:crypto';
-import type { LintReport } from '../engine/lint.js';
+import type { LintReport } from '../report/summary.js';
 import type { Finding, Severity } from '../engine/types.js';
 import type { Series } from '../patch/model.js';
 import { countBySeverity, countsSentence } from '../report/counts.js';

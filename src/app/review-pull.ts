@@ -4,14 +4,15 @@
 // Probot app and the Actions entry; every decision is the engine's.
 import { ALL_RULES } from '../../rules/index.js';
 import { type Config, ConfigError } from '../engine/config.js';
-import { type LintReport, lintOneSeries } from '../engine/lint.js';
+import { lintSeries } from '../engine/engine.js';
 import type { Rule } from '../engine/types.js';
 import { parseMail } from '../mail/parse.js';
 import { DiffError } from '../patch/diff.js';
 import { patchFromMail } from '../patch/from-mail.js';
 import type { Patch, Series } from '../patch/model.js';
 import { toSeries } from '../patch/series.js';
-import type { Tree } from '../tree/tree.js';
+import { type LintReport, crashErrors, summariseSeries } from '../report/summary.js';
+import { perCommitPlan, treeCache } from '../tree/plan.js';
 import { planCheckRun, planFailedCheckRun } from './check-run.js';
 import { commitMail } from './commit-mail.js';
 import {
@@ -71,7 +72,7 @@ export async function seriesFromCommits(commits: ReadonlyArray<{ commit: GitHubC
   }
   if (prCommitCount > commits.length) notes.push(`only the first ${commits.length} of ${prCommitCount} commits were checked`);
   const total = patches.length;
-  const series = toSeries({ version: 1, total, byIndex: new Map(patches.map((p) => [p.index, { ...p, total }])) });
+  const series = toSeries({ version: 1, total, byIndex: new Map(patches.map((p) => [p.index, { ...p, total }])) }, 'commits');
   return { series, notes };
 }
 
@@ -107,18 +108,17 @@ export async function reviewPullRequest(api: GitHubApi, pull: PullRef, options: 
 }
 
 async function lint(api: GitHubApi, pull: PullRef, series: Series, config: Config, baseSha: string, failures: ApiFailure[], options: ReviewOptions): Promise<LintReport> {
-  const trees = new Map<string, Tree>();
-  const treeAt = (sha: string) => {
-    if (!trees.has(sha)) trees.set(sha, new ContentsTree(api, pull.owner, pull.repo, sha, failures));
-    return trees.get(sha)!;
-  };
-  const { summary, findings, errors } = await lintOneSeries(series, 0, {
-    rules: options.rules ?? ALL_RULES,
-    config,
-    base: treeAt(baseSha),
-    treeAfter: (patch) => treeAt(patch.commitSha ?? pull.headSha),
-    mode: 'github',
+  const treeOf = treeCache((sha) => new ContentsTree(api, pull.owner, pull.repo, sha, failures));
+  const plan = perCommitPlan({
+    before: treeOf(baseSha),
+    patches: series.patches,
+    treeOf: (patch) => treeOf(patch.commitSha ?? pull.headSha),
+    description: 'files: read from each commit of the pull request (GitHub contents API)',
   });
+  const result = await lintSeries(series, { rules: options.rules ?? ALL_RULES, config, plan });
+  const summary = summariseSeries(series, result, plan);
+  const { findings } = result;
+  const errors = crashErrors(series, result);
   return { series: [summary], findings, errors };
 }
 

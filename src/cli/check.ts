@@ -1,12 +1,17 @@
 // `patchlint check`: read inputs, lint, print in the chosen format.
 import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { ALL_RULES } from '../../rules/index.js';
-import { type LintOptions, type LintReport, lintInputs, streamInputs } from '../engine/lint.js';
-import { compareFindings } from '../engine/engine.js';
-import type { Finding } from '../engine/types.js';
+import type { Config } from '../engine/config.js';
+import { compareFindings, lintSeries } from '../engine/engine.js';
+import type { Finding, Rule } from '../engine/types.js';
 import type { Counts } from '../report/counts.js';
+import { type LintReport, type SeriesSummary, crashErrors, summariseSeries } from '../report/summary.js';
 import type { InputError } from '../sources/inputs.js';
-import { DirectoryTree } from '../tree/tree.js';
+import { isInputError, readSeries } from '../sources/read-series.js';
+import type { Series } from '../patch/model.js';
+import { type TreePlan, appliedPlan } from '../tree/plan.js';
+import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
 import { VERSION } from '../version.js';
 import type { Io } from './main.js';
 import { UsageError, parse, settingsFromOptions } from './options.js';
@@ -18,6 +23,71 @@ interface OutputValues {
   verbose?: boolean;
   'email-from'?: string;
   'per-series'?: boolean;
+}
+
+export interface LintOptions {
+  rules: readonly Rule[];
+  config?: Config;
+  /** Base tree for mbox input (`--tree`). */
+  tree?: Tree;
+  qemuVersion?: string;
+  /** `--git A..B`, run in `cwd`. */
+  gitRange?: string;
+  cwd?: string;
+  stdin?: Readable;
+}
+
+/** Receives results as they are ready, in input order: what streams output to the user. */
+export interface LintSink {
+  /** The series numbered `index` (0-based, in order of first appearance) and its findings. */
+  series(summary: SeriesSummary, findings: Finding[], index: number): void | Promise<void>;
+  error(error: InputError): void | Promise<void>;
+}
+
+/**
+ * Lints every input and hands each series to `sink` in input order: the
+ * `--git` range first, then the mail (readSeries yields it in order). Only
+ * summaries and findings are kept, so memory stays flat.
+ */
+export async function streamInputs(inputs: readonly string[], options: LintOptions, sink: LintSink): Promise<void> {
+  let index = 0;
+  const deliver = async (series: Series, plan: TreePlan) => {
+    const n = index++;
+    try {
+      const result = await lintSeries(series, { rules: options.rules, config: options.config, plan, qemuVersion: options.qemuVersion, index: n });
+      for (const error of crashErrors(series, result)) await sink.error(error);
+      await sink.series(summariseSeries(series, result, plan), result.findings, n);
+    } finally {
+      plan.close();
+    }
+  };
+  if (options.gitRange) {
+    // Loaded on demand: it brings child_process, which plain mail input does not need.
+    const { readGitRange } = await import('../sources/git-range.js');
+    const git = await readGitRange(options.gitRange, options.cwd ?? process.cwd());
+    if ('series' in git) await deliver(git.series, git.plan);
+    else await sink.error(git);
+  }
+  for await (const item of readSeries(inputs, options.stdin)) {
+    if (isInputError(item)) await sink.error(item);
+    else await deliver(item, appliedPlan(options.tree ?? NO_TREE, item.patches));
+  }
+}
+
+/** The whole run as one report (tests, formats that need everything at once). */
+export async function lintInputs(inputs: readonly string[], options: LintOptions): Promise<LintReport> {
+  const report: LintReport = { series: [], findings: [], errors: [] };
+  await streamInputs(inputs, options, {
+    series(summary, findings) {
+      report.series.push(summary);
+      report.findings.push(...findings);
+    },
+    error(error) {
+      report.errors.push(error);
+    },
+  });
+  report.findings.sort(compareFindings);
+  return report;
 }
 
 /** Formats that need the whole report at once (they are small next to the input). */

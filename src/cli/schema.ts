@@ -4,7 +4,7 @@
 // as a patch that adds every line.
 import { ALL_RULES } from '../../rules/index.js';
 import { lintSeries } from '../engine/engine.js';
-import { findSchemaFiles, wholeFileSeries } from '../sources/whole-files.js';
+import { findSchemaFiles, wholeFileSeries, wholeFilesPlan } from '../sources/whole-files.js';
 import { DirectoryTree, NO_TREE } from '../tree/tree.js';
 import { VERSION } from '../version.js';
 import type { Io } from './main.js';
@@ -28,14 +28,8 @@ export async function schema(args: string[], io: Io): Promise<number> {
 
   const series = wholeFileSeries(found.files);
   const tree = found.root ? new DirectoryTree(found.root) : NO_TREE;
-  const result = await lintSeries(series, 0, {
-    rules: ALL_RULES.filter((r) => r.meta.wholeFile),
-    config,
-    base: NO_TREE,
-    treeAfter: () => tree,
-    mode: 'tree',
-    qemuVersion,
-  });
+  const plan = wholeFilesPlan(series, tree);
+  const result = await lintSeries(series, { rules: ALL_RULES.filter((r) => r.meta.wholeFile), config, plan, qemuVersion });
   const report = {
     files: found.files.map((f) => f.path),
     lines: series.patches.reduce((n, p) => n + p.files.reduce((m, f) => m + f.added.length, 0), 0),

@@ -3,26 +3,23 @@
 // their own; what they read comes through the context.
 import type { Patch, Series } from '../patch/model.js';
 import { ownCopy } from '../patch/own-copy.js';
-import { PatchedSeries } from '../tree/patched.js';
-import { NO_TREE, type Tree } from '../tree/tree.js';
+import { NO_PLAN, type TreePlan } from '../tree/plan.js';
+import type { Tree } from '../tree/tree.js';
 import { type Config, DEFAULT_CONFIG, type Level, configuredLevel, globToRegExp } from './config.js';
 import { inferReleaseFromSeries } from './calendar.js';
 import { type Release, UNKNOWN_RELEASE, releaseFromSetting, releaseFromVersion } from './release.js';
-import type { Finding, ReportInput, Rule, RuleContext, Severity, TreeMode } from './types.js';
+import type { Finding, ReportInput, Rule, RuleContext, Severity } from './types.js';
 
+/** What `lintSeries` needs besides the series: every front-end passes the same. */
 export interface SeriesOptions {
   rules: readonly Rule[];
   config?: Config;
-  /** Base tree the series applies to; NO_TREE for a plain mbox. */
-  base?: Tree;
-  /**
-   * Per-patch trees instead of applying the series to `base` (git ranges and
-   * GitHub, where every commit has its own tree): tree after patch k.
-   */
-  treeAfter?: (patch: Patch) => Tree;
-  mode?: TreeMode;
+  /** The files the series is checked against (src/tree/plan.ts); default: none, diff only. */
+  plan?: TreePlan;
   /** `--qemu-version`; wins over config and VERSION. */
   qemuVersion?: string;
+  /** The series' place in the report (Finding.series); default 0. */
+  index?: number;
 }
 
 export interface SeriesResult {
@@ -62,21 +59,17 @@ function levelsOf(config: Config, rules: readonly Rule[]): Map<Rule, Level | und
   return levels;
 }
 
-export async function lintSeries(series: Series, seriesIndex: number, options: SeriesOptions): Promise<SeriesResult> {
+/**
+ * Lints one series: the one entry point of the engine for every front-end
+ * (CLI, --git, hook, app, schema, the mailing-list bot). The caller owns
+ * `plan` and closes it.
+ */
+export async function lintSeries(series: Series, options: SeriesOptions): Promise<SeriesResult> {
   const config = options.config ?? DEFAULT_CONFIG;
-  const base = options.base ?? NO_TREE;
-  const patched = new PatchedSeries(base, series.patches);
-  const trees = new Map<number, Tree>();
-  const treeAt = (k: number): Tree => {
-    let tree = trees.get(k);
-    if (!tree) {
-      tree = !options.treeAfter ? patched.at(k) : k === 0 ? base : options.treeAfter(series.patches[k - 1]!);
-      trees.set(k, tree);
-    }
-    return tree;
-  };
-  const mode: TreeMode = options.mode ?? (base === NO_TREE && !options.treeAfter ? 'diff' : 'tree');
-  const release = await resolveRelease(series, base, options);
+  const plan = options.plan ?? NO_PLAN;
+  const seriesIndex = options.index ?? 0;
+  const treeAt = (k: number): Tree => plan.after(k);
+  const release = await resolveRelease(series, plan.before, options);
   const ignored = config.ignore.map(globToRegExp);
   const findings: Finding[] = [];
   const crashes: string[] = [];
@@ -102,7 +95,7 @@ export async function lintSeries(series: Series, seriesIndex: number, options: S
       treeBefore: treeAt(patch ? step - 1 : 0),
       treeAt,
       patchContext,
-      mode,
+      plan,
       release,
       config,
       memo<T>(key: string, compute: () => T): T {
@@ -155,7 +148,7 @@ export async function lintSeries(series: Series, seriesIndex: number, options: S
   }
   if (seriesRules.length) await run(seriesRules, contextFor(undefined, series.patches.length));
 
-  return { findings: dedupe(findings), notes: patched.notes, release, crashes };
+  return { findings: dedupe(findings), notes: [...plan.notes], release, crashes };
 }
 
 /** Looks up the offending lines and checkpatch's `#N` for text and email output. */

@@ -1,5 +1,6 @@
 // The types every rule and reporter shares (DESIGN.md "Rules", "Output contract").
 import type { Patch, Series } from '../patch/model.js';
+import type { TreePlan } from '../tree/plan.js';
 import type { Tree } from '../tree/tree.js';
 import type { Config } from './config.js';
 import type { Release } from './release.js';
@@ -69,9 +70,6 @@ export interface ReportInput {
   patch?: number;
 }
 
-/** Where the expected files come from, as the report states it. */
-export type TreeMode = 'diff' | 'tree' | 'git' | 'github';
-
 export interface RuleContext {
   readonly series: Series;
   /** Set for patch-scoped rules. */
@@ -82,7 +80,11 @@ export interface RuleContext {
   readonly treeBefore: Tree;
   /** The tree after the first `k` patches of the series (0 = base). */
   treeAt(k: number): Tree;
-  readonly mode: TreeMode;
+  /**
+   * Where the files came from: `kind` 'none' means no tree (judge the diff
+   * alone), 'per-commit' that each patch is read from its own commit.
+   */
+  readonly plan: Pick<TreePlan, 'kind' | 'description'>;
   readonly release: Release;
   readonly config: Config;
   /** Computes a value once per patch (or series) and shares it across rules. */

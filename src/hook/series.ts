@@ -2,6 +2,9 @@
 // them: what the hook needs to know when a series is whole.
 import type { Patch, Series } from '../patch/model.js';
 import { toSeries, topicOf } from '../patch/series.js';
+
+/** Every patch 1..n is in the spool: the assembler's one meaning of complete. */
+export { isComplete } from '../patch/series.js';
 import type { SpoolEntry } from './spool.js';
 
 /** A spooled mail and the patch it carries. */
@@ -48,13 +51,8 @@ export function groupIntoSeries(mailed: readonly Mailed[]): Group[] {
   return groups;
 }
 
-export function isComplete(group: Group): boolean {
-  for (let i = 1; i <= group.total; i++) if (!group.byIndex.has(i)) return false;
-  return true;
-}
-
 export function seriesOf(group: Group): Series {
-  return toSeries({ version: group.version, total: group.total, cover: group.cover?.patch, byIndex: new Map([...group.byIndex].map(([i, m]) => [i, m.patch])) });
+  return toSeries({ version: group.version, total: group.total, cover: group.cover?.patch, byIndex: new Map([...group.byIndex].map(([i, m]) => [i, m.patch])) }, 'mail');
 }
 
 /** The cover letter, then the patches. */

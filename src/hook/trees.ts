@@ -1,9 +1,11 @@
 // The files a mail is linted against: the commit its format-patch
 // `From <sha>` line names (and that commit's parent as the tree before),
-// when the repository holds both; else the work tree.
-import type { TreeMode } from '../engine/types.js';
+// when the repository holds both; else the work tree with the series'
+// earlier patches applied.
 import type { Patch } from '../patch/model.js';
 import { GitObjects, GitTree } from '../tree/git.js';
+import { NO_PLAN, type TreePlan, appliedPlan, perCommitPlan } from '../tree/plan.js';
+import { PatchedSeries } from '../tree/patched.js';
 import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
 import type { Repo } from './repo.js';
 
@@ -36,8 +38,19 @@ export class RepoTrees {
     return tree;
   }
 
-  get workMode(): TreeMode {
-    return this.work === NO_TREE ? 'diff' : 'tree';
+  /**
+   * The plan for `patches` (in series order): each commit's own files when
+   * the repository holds them all, else the work tree with `earlier`
+   * patches of the series, then these, applied.
+   */
+  planOf(patches: readonly Patch[], earlier: readonly Patch[] = []): TreePlan {
+    const shas = patches.map((p) => this.commitOf(p));
+    if (shas.length && shas.every(Boolean)) {
+      return perCommitPlan({ before: this.at(`${shas[0]}^`), patches, treeOf: (p) => this.at(this.commitOf(p)!), description: 'files: read from each commit in the repository' });
+    }
+    if (this.work === NO_TREE) return NO_PLAN;
+    const base = earlier.length ? new PatchedSeries(this.work, earlier).at(earlier.length) : this.work;
+    return appliedPlan(base, patches);
   }
 
   close(): void {

@@ -20,7 +20,7 @@ import { splitMbox } from '../mail/mbox.js';
 import { describeInputError, patchOf, readMessage } from '../sources/inputs.js';
 import type { Patch, Series } from '../patch/model.js';
 import { toSeries } from '../patch/series.js';
-import { PatchedSeries } from '../tree/patched.js';
+import { AT_END_OF_SEND } from './end-of-send.js';
 import { recipientsFromHeaders } from './headers.js';
 import { type HookReport, type MailFindings, formatHookReport, hookExitCode } from './output.js';
 import { type OutsideMail, procSendEmailArgs, recipientsOf, recipientsOutsideMail } from './recipients.js';
@@ -29,7 +29,7 @@ import { type Group, type Mailed, groupIntoSeries, headersGivenForAll, isComplet
 import { Spool, type SpoolEntry, processAlive, removeAbandonedSends, sendName } from './spool.js';
 import { RepoTrees } from './trees.js';
 
-/** The Cc check waits for the whole send, whatever its scope. */
+/** The Cc check, one of the rules that wait for the whole send (end-of-send.ts). */
 export const CC_RULE = 'maintainers/cc-list';
 
 export interface HookRequest {
@@ -90,37 +90,32 @@ async function parseEntry(entry: SpoolEntry): Promise<Parsed> {
 /** Patch rules on one mail, with the tree before and after it. */
 function lintMail(m: Mailed, group: Group, rules: readonly Rule[], config: Config, trees: RepoTrees): Promise<SeriesResult> {
   const patch = m.patch;
-  const series = toSeries({ version: group.version, total: group.total, byIndex: new Map([[patch.index, patch]]) });
-  const sha = trees.commitOf(patch);
-  if (sha) return lintSeries(series, 0, { rules, config, base: trees.at(`${sha}^`), treeAfter: () => trees.at(sha), mode: 'git' });
-  // The work tree is the series' base here: apply the earlier patches first.
+  const series = toSeries({ version: group.version, total: group.total, byIndex: new Map([[patch.index, patch]]) }, 'mail');
+  // Without its commit, the work tree is the series' base: the earlier patches apply first.
   const earlier = [...group.byIndex.values()].map((x) => x.patch).filter((p) => p.index < patch.index).sort((a, b) => a.index - b.index);
-  const patched = new PatchedSeries(trees.work, [...earlier, patch]);
-  return lintSeries(series, 0, { rules, config, base: patched.at(earlier.length), treeAfter: () => patched.at(earlier.length + 1), mode: trees.workMode });
+  return lintSeries(series, { rules, config, plan: trees.planOf(series.patches, earlier) });
 }
 
-/** Series rules and the Cc check on a whole series. */
+/** Series rules and the end-of-send rules on a whole series. */
 function lintWhole(series: Series, rules: readonly Rule[], config: Config, trees: RepoTrees): Promise<SeriesResult> {
-  const shas = series.patches.map((p) => trees.commitOf(p));
-  if (shas.length && shas.every(Boolean)) {
-    return lintSeries(series, 0, { rules, config, base: trees.at(`${shas[0]}^`), treeAfter: (p) => trees.at(trees.commitOf(p)!), mode: 'git' });
-  }
-  return lintSeries(series, 0, { rules, config, base: trees.work, mode: trees.workMode });
+  return lintSeries(series, { rules, config, plan: trees.planOf(series.patches) });
 }
 
 /** The rules of a run, split by when the hook runs them. */
 interface RuleSets {
   perMail: Rule[];
   series: Rule[];
-  cc?: Rule;
+  /** Rules of AT_END_OF_SEND: they need every mail's recipients. */
+  endOfSend: Rule[];
 }
 
 function ruleSets(rules: readonly Rule[], config: Config): RuleSets {
   const active = rules.filter((r) => configuredLevel(config, r.meta.id) !== 'off');
+  const atEnd = (r: Rule) => AT_END_OF_SEND.includes(r.meta.id);
   return {
-    perMail: active.filter((r) => r.meta.scope === 'patch' && r.meta.id !== CC_RULE),
-    series: active.filter((r) => r.meta.scope === 'series' && r.meta.id !== CC_RULE),
-    cc: active.find((r) => r.meta.id === CC_RULE),
+    perMail: active.filter((r) => r.meta.scope === 'patch' && !atEnd(r)),
+    series: active.filter((r) => r.meta.scope === 'series' && !atEnd(r)),
+    endOfSend: active.filter(atEnd),
   };
 }
 
@@ -216,12 +211,12 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
     for (const group of ending) {
       // Series rules only on a whole series: a send of 2 of 5 patches is no series to judge.
       const whole = isComplete(group) ? [...rules.series] : [];
-      if (rules.cc) {
+      if (rules.endOfSend.length) {
         if (!headersGivenForAll(group)) outside ??= await recipientsOutsideMail(req.cwd, spool.send, req.sendEmailArgs ?? procSendEmailArgs);
         const view = recipientsOf(group, outside);
         if (view.known) {
           for (const m of members(group)) m.patch.recipients = view.recipients.get(m.entry.seq)!;
-          whole.push(rules.cc);
+          whole.push(...rules.endOfSend);
           if (!headersGivenForAll(group) && !outside?.sawCommandLine) {
             report.notes.push('git 2.39 shows the hook only the To/Cc written in the mails: recipients given to git send-email on its command line were not seen');
           }

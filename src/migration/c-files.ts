@@ -25,16 +25,16 @@ export interface PatchHunks {
   pre: CScan[];
 }
 
-export type Mode = RuleContext['mode'];
+export type Mode = RuleContext['plan']['kind'];
 
 export class SeriesCFiles {
   private readonly hunkCache = new Map<string, PatchHunks[]>();
   private readonly fullCache = new Map<string, Promise<CScan | undefined>>();
 
-  constructor(private readonly ctx: Pick<RuleContext, 'series' | 'treeAt' | 'mode'>) {}
+  constructor(private readonly ctx: Pick<RuleContext, 'series' | 'treeAt' | 'plan'>) {}
 
   get mode(): Mode {
-    return this.ctx.mode;
+    return this.ctx.plan.kind;
   }
 
   get patches(): readonly Patch[] {
@@ -82,7 +82,7 @@ export class SeriesCFiles {
 
   /** The whole file after the first `step` patches, when the tree knows it. */
   fullAt(path: string, step: number): Promise<CScan | undefined> {
-    if (this.ctx.mode === 'diff') return Promise.resolve(undefined);
+    if (this.ctx.plan.kind === 'none') return Promise.resolve(undefined);
     const key = `${step}\u0000${path}`;
     let pending = this.fullCache.get(key);
     if (!pending) {
@@ -102,7 +102,7 @@ export class SeriesCFiles {
 
   /** Text of the file at a step, for rules that look at raw lines. */
   textAt(path: string, step: number): Promise<string | undefined> {
-    return this.ctx.mode === 'diff' ? Promise.resolve(undefined) : this.ctx.treeAt(step).read(path);
+    return this.ctx.plan.kind === 'none' ? Promise.resolve(undefined) : this.ctx.treeAt(step).read(path);
   }
 }
 
@@ -117,7 +117,7 @@ export function seriesCFiles(ctx: RuleContext): SeriesCFiles {
 /** How a conclusion was reached, for messages ("Say which mode a finding relied on"). */
 export function basisNote(mode: Mode, fromTree: boolean): string {
   if (!fromTree) return 'checked in the diffs of the series';
-  return mode === 'git' || mode === 'github' ? 'checked in the files of each commit' : 'checked in the tree with the series applied';
+  return mode === 'per-commit' ? 'checked in the files of each commit' : 'checked in the tree with the series applied';
 }
 
 /**

@@ -38,7 +38,7 @@ export class SeriesSchema {
 
   /** The whole file's definitions after the first `step` patches, when the tree has the file. */
   at(step: number): Promise<MigrationSchema | undefined> {
-    if (this.ctx.mode === 'diff') return Promise.resolve(undefined);
+    if (this.ctx.plan.kind === 'none') return Promise.resolve(undefined);
     let pending = this.states.get(step);
     if (!pending) {
       pending = this.ctx

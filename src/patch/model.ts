@@ -154,7 +154,16 @@ export type PatchHead = Pick<
   'index' | 'total' | 'subject' | 'rawSubject' | 'tags' | 'author' | 'sender' | 'date' | 'messageId' | 'inReplyTo' | 'references' | 'recipients' | 'commitSha' | 'origin'
 >;
 
+/**
+ * What made a series: mail (mbox, .eml, the send-email hook, a list), commits
+ * (`--git`, a pull request: no cover letter exists yet) or whole files
+ * (`patchlint schema`). Set by the source; rules read it, e.g. whether a
+ * cover letter can exist.
+ */
+export type SeriesOrigin = 'mail' | 'commits' | 'files';
+
 export interface Series {
+  origin: SeriesOrigin;
   /** 1 when the subjects carry no vN. */
   version: number;
   total: number;

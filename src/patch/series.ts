@@ -3,7 +3,7 @@
 // patches sent without a cover letter or threading, the same author, version
 // and length within a day. A series leaves as soon as it is complete; an
 // incomplete one leaves when no mail has joined it for a while, or at the end.
-import type { Patch, PatchHead, Series, ThreadStray } from './model.js';
+import type { Patch, PatchHead, Series, SeriesOrigin, ThreadStray } from './model.js';
 import { ownCopy } from './own-copy.js';
 
 /** The mail of one series, as grouped; turned into a Series by parsing its patches (toSeries). */
@@ -69,7 +69,7 @@ export class SeriesAssembler<T extends PatchHead = Patch> {
     group.lastSeen = this.clock;
 
     const done: AssembledGroup<T>[] = [];
-    if (isComplete(group)) done.push(this.close(group));
+    if (readyToClose(group)) done.push(this.close(group));
     return done.concat(this.expire());
   }
 
@@ -170,22 +170,33 @@ export function topicOf(patch: PatchHead): string {
   return [t.isRfc ? 'RFC' : '', t.isPull ? 'PULL' : '', ...t.other.map((w) => w.toLowerCase())].join(' ');
 }
 
-function isComplete(group: Group<PatchHead>): boolean {
-  if (group.total <= 1 && group.byIndex.size === 1 && !group.cover && group.byIndex.has(1)) return true;
-  return !!group.cover && group.byIndex.size >= group.total && allPresent(group);
-}
-
-function allPresent(group: Group<PatchHead>): boolean {
+/**
+ * A series is complete when every patch 1..n is there (the one meaning of
+ * "complete" in the code base: the hook and Series.missing agree). Whether a
+ * cover letter came is another question, for series/cover-letter.
+ */
+export function isComplete(group: { total: number; byIndex: ReadonlyMap<number, unknown> }): boolean {
   for (let i = 1; i <= group.total; i++) if (!group.byIndex.has(i)) return false;
   return true;
 }
 
-export function toSeries(group: Pick<AssembledGroup, 'version' | 'total' | 'cover' | 'byIndex'> & Partial<Pick<AssembledGroup, 'strays'>>): Series {
+/**
+ * Streaming mail may still bring the cover letter of a complete series, so
+ * the assembler holds it until the cover came too; a lone patch has none.
+ */
+function readyToClose(group: Group<PatchHead>): boolean {
+  if (!isComplete(group)) return false;
+  return !!group.cover || (group.total <= 1 && group.byIndex.size === 1);
+}
+
+/** A group's patches as a Series; `origin` is the source's word (default: mail). */
+export function toSeries(group: Pick<AssembledGroup, 'version' | 'total' | 'cover' | 'byIndex'> & Partial<Pick<AssembledGroup, 'strays'>>, origin: SeriesOrigin = 'mail'): Series {
   const patches = [...group.byIndex.values()].sort((a, b) => a.index - b.index);
   const missing: number[] = [];
   for (let i = 1; i <= group.total; i++) if (!group.byIndex.has(i)) missing.push(i);
   const lead = group.cover ?? patches[0];
   return {
+    origin,
     version: group.version,
     total: group.total,
     cover: group.cover,
@@ -203,5 +214,5 @@ export function assembleSeries(patches: Iterable<Patch>): Series[] {
   const out: AssembledGroup[] = [];
   for (const patch of patches) out.push(...assembler.add(patch));
   out.push(...assembler.flush());
-  return out.sort((a, b) => a.seq - b.seq).map(toSeries);
+  return out.sort((a, b) => a.seq - b.seq).map((g) => toSeries(g));
 }

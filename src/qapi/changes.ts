@@ -58,7 +58,7 @@ function addedEarlier(ctx: RuleContext, path: string): Set<string> {
  */
 export async function existedBeforeSeries(ctx: RuleContext, view: QapiView, definition: Definition): Promise<boolean | undefined> {
   if (view.created) return false;
-  if (view.after.mode === 'whole' && ctx.mode !== 'diff') {
+  if (view.after.mode === 'whole' && ctx.plan.kind !== 'none') {
     const base = await ctx.memo(`qapi:base:${view.path}`, async () => {
       const text = await ctx.treeAt(0).read(view.diff.oldPath);
       return text === undefined ? undefined : parseSchema(text);

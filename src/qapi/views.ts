@@ -93,7 +93,7 @@ function mergePragmas(into: Pragmas, from: Pragmas): void {
  */
 async function isPositiveTest(ctx: RuleContext, path: string): Promise<boolean> {
   const errPath = path.replace(/\.json$/, '.err');
-  const fromTree = ctx.mode !== 'diff' ? await ctx.tree.read(errPath) : undefined;
+  const fromTree = ctx.plan.kind !== 'none' ? await ctx.tree.read(errPath) : undefined;
   if (fromTree !== undefined) return fromTree.trim() === '';
   const errDiff = ctx.patch?.files.find((f) => f.path === errPath);
   if (errDiff?.status === 'added') return errDiff.added.every((l) => l.text.trim() === '');
@@ -105,12 +105,12 @@ async function buildView(ctx: RuleContext, diff: FileDiff, kind: SchemaKind): Pr
   const removed = new Set(diff.removed.map((l) => normaliseLine(l.text)).filter(Boolean));
   const changedLines = new Set(diff.added.filter((l) => !removed.has(normaliseLine(l.text))).map((l) => l.line));
   // Without a tree only a file the patch creates is known whole (reading others would only note their absence).
-  const text = ctx.mode !== 'diff' || diff.status === 'added' ? await ctx.tree.read(diff.path) : undefined;
+  const text = ctx.plan.kind !== 'none' || diff.status === 'added' ? await ctx.tree.read(diff.path) : undefined;
   const whole = text !== undefined && agreesWithDiff(text, diff);
   const after = whole ? parseSchema(text) : parseFragments([...diff.lines.values()].map((l) => ({ line: l.line, text: l.text, added: l.added })));
   const created = diff.status === 'added';
   const beforeText = whole && !created ? await ctx.treeBefore.read(diff.oldPath) : undefined;
-  const pragmas = whole && ctx.mode !== 'diff' ? await readPragmas(ctx.tree, diff.path, after.pragmas) : undefined;
+  const pragmas = whole && ctx.plan.kind !== 'none' ? await readPragmas(ctx.tree, diff.path, after.pragmas) : undefined;
   return {
     path: diff.path,
     kind,

@@ -2,7 +2,7 @@
 // `Re:` subject, threaded under the patch, the offending lines quoted, and a
 // plain verdict on whether a new version is needed. Clean patches get no mail.
 import { createHash } from 'node:crypto';
-import type { LintReport, PatchSummary, SeriesSummary } from '../engine/lint.js';
+import type { LintReport, PatchSummary, SeriesSummary } from './summary.js';
 import type { Finding } from '../engine/types.js';
 import { parseAddressList } from '../mail/parse.js';
 import { formatPerson } from '../patch/model.js';
@@ -73,9 +73,9 @@ function replyMessageId(inReplyTo: string | undefined, findings: readonly Findin
 function reply(series: SeriesSummary, target: PatchSummary, findings: Finding[], options: EmailOptions): ReplyMail {
   const counts = countBySeverity(findings);
   const messageId = replyMessageId(target.messageId, findings);
-  const references = [...target.references.split(' ').filter(Boolean), ...(target.messageId ? [target.messageId] : [])];
+  const references = [...target.references, ...(target.messageId ? [target.messageId] : [])];
   const subject = /^re:/i.test(target.rawSubject) ? target.rawSubject : `Re: ${target.rawSubject}`;
-  const cc = [...new Set(target.replyTo.split('\n').flatMap((list) => parseAddressList(list).map(formatPerson)))].filter((r) => r !== target.author);
+  const cc = [...new Set([target.recipients.sender, ...target.recipients.lists].filter(Boolean).flatMap((list) => parseAddressList(list).map(formatPerson)))].filter((r) => r !== target.author);
   const headers = [
     `From: ${encodeAddress(options.from)}`,
     `To: ${encodeAddress(target.author)}`,

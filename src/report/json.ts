@@ -1,7 +1,7 @@
 // The stable JSON contract of DESIGN.md ("Output contract"). Field order and
 // names are part of the contract: other tools parse this. JsonWriter streams
 // the same text, series by series, so that a large mbox is never held whole.
-import type { LintReport, SeriesSummary } from '../engine/lint.js';
+import type { LintReport, SeriesSummary } from './summary.js';
 import type { Finding } from '../engine/types.js';
 import type { InputError } from '../sources/inputs.js';
 import { countBySeverity } from './counts.js';
@@ -15,7 +15,7 @@ export function jsonSeries(s: SeriesSummary) {
     total: s.total,
     missing: s.missing,
     patches: s.patches.map((p) => ({ index: p.index, subject: p.subject, messageId: p.messageId ?? null, author: p.author })),
-    notes: [s.mode, s.releaseNote, ...s.notes],
+    notes: [s.basis, s.releaseNote, ...s.notes],
   };
 }
 

@@ -1,5 +1,5 @@
 // Markdown for places that render it: GitHub check summaries, issues, chat.
-import type { LintReport } from '../engine/lint.js';
+import type { LintReport } from './summary.js';
 import type { Finding, Severity } from '../engine/types.js';
 import { SEVERITY_ICON, countBySeverity, countsSentence, patchLabel } from './counts.js';
 

@@ -1,6 +1,6 @@
 // SARIF 2.1.0, for code-scanning tools. Rule metadata rides along so that a
 // viewer can show each rule's description without this tool.
-import type { LintReport } from '../engine/lint.js';
+import type { LintReport } from './summary.js';
 import type { RuleMeta, Severity } from '../engine/types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

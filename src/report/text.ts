@@ -3,7 +3,7 @@
 //   #N: FILE: path:line:
 //   +the offending line
 // and a `total:` line per patch.
-import type { LintReport, SeriesSummary } from '../engine/lint.js';
+import type { LintReport, SeriesSummary } from './summary.js';
 import type { Finding, Severity } from '../engine/types.js';
 import { describeInputError } from '../sources/inputs.js';
 import { type Counts, countBySeverity, countsSentence, patchLabel, plural } from './counts.js';
@@ -42,7 +42,7 @@ export function formatSeriesText(series: SeriesSummary, findings: readonly Findi
   const bold = (t: string) => (options.color ? `${BOLD}${t}${RESET}` : t);
   const out: string[] = [];
   if (series.total > 1 || series.hasCover) out.push(bold(seriesHeading(series)));
-  if (options.verbose) out.push(`NOTE: ${series.mode}`, `NOTE: ${series.releaseNote}`);
+  if (options.verbose) out.push(`NOTE: ${series.basis}`, `NOTE: ${series.releaseNote}`);
   for (const note of series.notes) out.push(`NOTE: ${note}`);
   if (out.length) out.push('');
   for (const patch of series.patches) {

@@ -8,14 +8,13 @@ import { patchFromMail } from '../patch/from-mail.js';
 import type { Patch, Series } from '../patch/model.js';
 import { toSeries } from '../patch/series.js';
 import { GitObjects, GitTree, git } from '../tree/git.js';
-import type { Tree } from '../tree/tree.js';
+import { type TreePlan, perCommitPlan, treeCache } from '../tree/plan.js';
 import type { InputError } from './inputs.js';
 
+/** The range as a series (origin 'commits'), and each commit's files; close the plan when done. */
 export interface GitSeries {
   series: Series;
-  base: Tree;
-  treeAfter: (patch: Patch) => Tree;
-  close(): void;
+  plan: TreePlan;
 }
 
 export async function readGitRange(range: string, cwd: string): Promise<GitSeries | InputError> {
@@ -41,17 +40,15 @@ export async function readGitRange(range: string, cwd: string): Promise<GitSerie
     if (patch) patches.push(patch);
   }
   // Every commit of the range is one patch of one series, whoever wrote it.
-  const series = toSeries({ version: 1, total: patches.length, byIndex: new Map(patches.map((p, i) => [i + 1, { ...p, index: i + 1, total: patches.length }])) });
+  const series = toSeries({ version: 1, total: patches.length, byIndex: new Map(patches.map((p, i) => [i + 1, { ...p, index: i + 1, total: patches.length }])) }, 'commits');
   const objects = new GitObjects(cwd);
-  const trees = new Map<string, Tree>();
-  const treeOf = (rev: string) => {
-    if (!trees.has(rev)) trees.set(rev, new GitTree(objects, rev));
-    return trees.get(rev)!;
-  };
-  return {
-    series,
-    base: treeOf(base),
-    treeAfter: (patch) => treeOf(patch.commitSha ?? base),
+  const treeOf = treeCache((rev) => new GitTree(objects, rev));
+  const plan = perCommitPlan({
+    before: treeOf(base),
+    patches: series.patches,
+    treeOf: (patch) => treeOf(patch.commitSha ?? base),
+    description: 'files: read from each commit of the range',
     close: () => objects.close(),
-  };
+  });
+  return { series, plan };
 }

@@ -6,6 +6,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parsePatchDiff } from '../patch/diff.js';
 import type { Patch, Series } from '../patch/model.js';
 import { classifyTagWords } from '../patch/subject.js';
+import { type TreePlan, perCommitPlan } from '../tree/plan.js';
+import { NO_TREE, type Tree } from '../tree/tree.js';
 import type { InputError } from './inputs.js';
 
 /** Where QAPI schema files live in a QEMU tree (relative paths). */
@@ -105,8 +107,13 @@ function patchAdding(file: WholeFile, index: number, total: number): Patch {
   };
 }
 
+/** Each file read whole from `tree` (its root), as a commit's own files are. */
+export function wholeFilesPlan(series: Series, tree: Tree): TreePlan {
+  return perCommitPlan({ before: NO_TREE, patches: series.patches, treeOf: () => tree, description: `files: ${tree.description}` });
+}
+
 /** The files as one series, one patch per file. */
 export function wholeFileSeries(files: readonly WholeFile[]): Series {
   const patches = files.map((file, i) => patchAdding(file, i + 1, files.length));
-  return { version: 1, total: patches.length, patches, missing: [], subject: `${files.length} schema files` };
+  return { origin: 'files', version: 1, total: patches.length, patches, missing: [], subject: `${files.length} schema files` };
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
 import type { GitHubCommit, GitHubFile } from '../../src/app/github-types.js';
-import { lintInputs } from '../../src/engine/lint.js';
+import { lintInputs } from '../../src/cli/check.js';
 import type { Finding, Rule } from '../../src/engine/types.js';
 import { SEED_PAGE, describeShared } from '../helpers/corpus.js';
 import { FakeGitHub, type PullFixture, payload } from '../helpers/fake-github.js';

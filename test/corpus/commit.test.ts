@@ -3,7 +3,7 @@
 // ../shared/qemu-tree; and the acceptance cases of the local-TAP series.
 import { expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
-import { lintInputs } from '../../src/engine/lint.js';
+import { lintInputs } from '../../src/cli/check.js';
 import { LOCAL_TAP_MBOX, corpusFindings, corpusIndex, describeShared } from '../helpers/corpus.js';
 import { WITHOUT_TREE, WITH_TREE } from './commit.reviewed.js';
 

@@ -4,7 +4,7 @@
 // the info findings the acceptance names.
 import { expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
-import { lintInputs } from '../../src/engine/lint.js';
+import { lintInputs } from '../../src/cli/check.js';
 import { DirectoryTree } from '../../src/tree/tree.js';
 import { QEMU_TREE, SEED_PAGE, corpusFindings, corpusIndex, describeShared } from '../helpers/corpus.js';
 import { MIGRATION_REVIEWED } from './migration.reviewed.js';

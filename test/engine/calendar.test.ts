@@ -5,7 +5,7 @@ import type { Release } from '../../src/engine/release.js';
 import type { Patch, Series } from '../../src/patch/model.js';
 
 const series = (...dates: Array<string | undefined>): Series =>
-  ({ version: 1, total: dates.length, patches: dates.map((date, i) => ({ index: i + 1, date }) as Patch), missing: [], subject: 's' }) as Series;
+  ({ origin: 'mail', version: 1, total: dates.length, patches: dates.map((date, i) => ({ index: i + 1, date }) as Patch), missing: [], subject: 's' }) as Series;
 
 describe('release calendar', () => {
   it.each([

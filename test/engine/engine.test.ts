@@ -85,10 +85,10 @@ describe('engine', () => {
   it('shows each patch the tree before and after it, and the release from VERSION', async () => {
     const seen: string[] = [];
     const reader = rule('test/tree', async (ctx) => {
-      seen.push(`${ctx.patch!.index}: ${await ctx.treeBefore.read('a.c')} -> ${await ctx.tree.read('a.c')} (${ctx.release.expected}, ${ctx.mode})`);
+      seen.push(`${ctx.patch!.index}: ${await ctx.treeBefore.read('a.c')} -> ${await ctx.tree.read('a.c')} (${ctx.release.expected}, ${ctx.plan.kind})`);
     });
     await lintText(series, { rules: [reader], tree: { VERSION: '10.1.50\n', 'a.c': 'a\n' } });
-    expect(seen).toEqual(['1: a\n -> a\n (10.2, tree)', '2: a\n -> a\ntwo\nthree\n (10.2, tree)']);
+    expect(seen).toEqual(['1: a\n -> a\n (10.2, applied)', '2: a\n -> a\ntwo\nthree\n (10.2, applied)']);
   });
 
   it('runs a rule that declares its files only on patches touching one', async () => {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
-import { lintInputs } from '../../src/engine/lint.js';
+import { lintInputs } from '../../src/cli/check.js';
 import type { Finding } from '../../src/engine/types.js';
 import { DirectoryTree } from '../../src/tree/tree.js';
 

@@ -2,7 +2,8 @@
 import { Readable } from 'node:stream';
 import { ALL_RULES } from '../../rules/index.js';
 import { type Config, DEFAULT_CONFIG } from '../../src/engine/config.js';
-import { type LintReport, lintInputs } from '../../src/engine/lint.js';
+import { lintInputs } from '../../src/cli/check.js';
+import type { LintReport } from '../../src/report/summary.js';
 import type { Rule } from '../../src/engine/types.js';
 import { MemoryTree, type Tree } from '../../src/tree/tree.js';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
-import { lintInputs } from '../../src/engine/lint.js';
+import { lintInputs } from '../../src/cli/check.js';
 import type { Finding } from '../../src/engine/types.js';
 import { validateMail } from '../../src/hook/validate.js';
 import { DirectoryTree } from '../../src/tree/tree.js';

@@ -139,6 +139,19 @@ describe(`git send-email runs the installed hook (${GIT_VERSION})`, () => {
     expect(spoolEntries(repo)).toEqual([]);
   });
 
+  it('warns about a three-patch series sent without a cover letter, though its commits are in the repository', async () => {
+    await installed();
+    commitOptions(repo, 'migration: add the first note', '/* one */');
+    commitOptions(repo, 'migration: add the second note', '/* two */');
+    commitOptions(repo, 'migration: add the third note', '/* three */');
+    const sent = await sendEmail(repo, ['--dry-run', '-3']);
+    // A warning: the send goes on, and the finding is under the first patch.
+    expect(sent.status, sent.stderr).toBe(0);
+    expect(sent.stderr).toMatch(/--- 0001-migration-add-the-first-note\.patch: \[PATCH 1\/3\] migration: add the first note\n(?:.*\n)*?WARNING: \[series\/cover-letter\] a series of 3 patches needs a cover letter/);
+    expect(sent.stdout.match(new RegExp(DRY_OK, 'g'))).toHaveLength(3);
+    expect(spoolEntries(repo)).toEqual([]);
+  });
+
   it('--no-validate skips the hook once', async () => {
     await installed();
     commitOptions(repo, 'migration: note the capability order', '/* capabilities are sorted */', false);

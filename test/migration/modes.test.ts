@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
-import { lintInputs } from '../../src/engine/lint.js';
+import { lintInputs } from '../../src/cli/check.js';
 import { type Edit, layoutTree, migrationEdits as e, seriesMbox } from '../helpers/migration.js';
 import { lintText } from '../helpers/lint.js';
 import { MemoryTree } from '../../src/tree/tree.js';
@@ -64,7 +64,7 @@ describe('diff only, --tree and --git agree', () => {
     expect(diff.findings[0]!.message).toMatch(/\(checked in the diffs of the series\)$/);
     expect(withTree.findings[0]!.message).toMatch(/\(checked in the tree with the series applied\)$/);
     expect(git.findings[0]!.message).toMatch(/\(checked in the files of each commit\)$/);
-    expect(git.series[0]!.mode).toBe('files: read from each commit of the range');
+    expect(git.series[0]!.basis).toBe('files: read from each commit of the range');
   });
 });
 

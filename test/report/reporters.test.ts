@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { LintReport } from '../../src/engine/lint.js';
+import type { LintReport } from '../../src/report/summary.js';
 import type { Rule } from '../../src/engine/types.js';
 import { parseMail } from '../../src/mail/parse.js';
 import { buildReplies, encodeHeader, toMbox } from '../../src/report/email.js';

@@ -18,13 +18,15 @@ describe('--git A..B', () => {
         [1, 'a: add two', first, 'jane@example.org'],
         [2, 'a: add three', second, 'john@example.org'],
       ]);
-      expect(await result.base.read('a.c')).toBe('one\n');
-      expect(await result.treeAfter(result.series.patches[0]!).read('a.c')).toBe('one\ntwo\n');
-      expect(await result.treeAfter(result.series.patches[1]!).read('a.c')).toBe('one\ntwo\nthree\n');
-      expect(await result.base.version()).toBe('10.1.50');
-      expect(await result.base.read('../etc/passwd')).toBeUndefined();
+      expect(result.series.origin).toBe('commits');
+      expect(result.plan.kind).toBe('per-commit');
+      expect(await result.plan.before.read('a.c')).toBe('one\n');
+      expect(await result.plan.after(1).read('a.c')).toBe('one\ntwo\n');
+      expect(await result.plan.after(2).read('a.c')).toBe('one\ntwo\nthree\n');
+      expect(await result.plan.before.version()).toBe('10.1.50');
+      expect(await result.plan.before.read('../etc/passwd')).toBeUndefined();
     } finally {
-      result.close();
+      result.plan.close();
     }
   });
 
