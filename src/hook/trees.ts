@@ -4,8 +4,7 @@
 // earlier patches applied.
 import type { Patch } from '../patch/model.js';
 import { GitObjects, GitTree } from '../tree/git.js';
-import { NO_PLAN, type TreePlan, appliedPlan, perCommitPlan } from '../tree/plan.js';
-import { PatchedSeries } from '../tree/patched.js';
+import { type TreePlan, appliedPlan, perCommitPlan } from '../tree/plan.js';
 import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
 import type { Repo } from './repo.js';
 
@@ -48,9 +47,7 @@ export class RepoTrees {
     if (shas.length && shas.every(Boolean)) {
       return perCommitPlan({ before: this.at(`${shas[0]}^`), patches, treeOf: (p) => this.at(this.commitOf(p)!), description: 'files: read from each commit in the repository' });
     }
-    if (this.work === NO_TREE) return NO_PLAN;
-    const base = earlier.length ? new PatchedSeries(this.work, earlier).at(earlier.length) : this.work;
-    return appliedPlan(base, patches);
+    return appliedPlan(this.work, patches, earlier);
   }
 
   close(): void {

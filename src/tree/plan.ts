@@ -25,17 +25,17 @@ export interface TreePlan {
 }
 
 /**
- * `patches` applied in order to `base` in memory; with NO_TREE the plan is
- * of kind 'none' (diff only).
+ * `patches` applied in order to `base` in memory, after `earlier` patches of
+ * the same series (the hook lints one mail at a time). With NO_TREE the plan
+ * is of kind 'none' (diff only), yet still knows the files the patches create.
  */
-export function appliedPlan(base: Tree, patches: readonly Patch[]): TreePlan {
-  if (base === NO_TREE) return NO_PLAN;
-  const patched = new PatchedSeries(base, patches);
+export function appliedPlan(base: Tree, patches: readonly Patch[], earlier: readonly Patch[] = []): TreePlan {
+  const patched = new PatchedSeries(base, [...earlier, ...patches]);
   return {
-    kind: 'applied',
-    before: base,
-    after: cached((step) => patched.at(step)),
-    description: `files: ${base.description} with the series applied in order`,
+    kind: base === NO_TREE ? 'none' : 'applied',
+    before: patched.at(earlier.length),
+    after: cached((step) => patched.at(earlier.length + step)),
+    description: base === NO_TREE ? NO_PLAN.description : `files: ${base.description} with the series applied in order`,
     notes: patched.notes,
     close() {},
   };
