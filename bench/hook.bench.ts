@@ -3,11 +3,12 @@
 // with one process per mail, as git does it (`git hook run` per file, in
 // order). Prints the total per send, for git 2.39 (the mail only) and for
 // newer git ($2 header file, file counters), and the same send made by the
-// real `git send-email --dry-run` with and without the hook.
+// real `git send-email --dry-run` with and without the hook, in turn.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GIT_ENV, makeQemuRepo, signed } from '../test/helpers/qemu-repo.js';
+import { paired } from './timing.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = 7;
@@ -72,12 +73,10 @@ try {
   show('git 2.39 way (mail only, subject i/n)', stats(() => send(false)));
   show('newer git way ($2 headers, file counters)', stats(() => send(true)));
   show('for comparison: node started for every mail', stats(() => send(false, true)));
-  const withHook = stats(() => sendEmail(true));
-  const without = stats(() => sendEmail(false));
-  console.log(`git send-email --dry-run of the same 11 files (${gitVersion}):`);
-  show('with the hook', withHook);
-  show('--no-validate', without);
-  console.log(`  the hook's share of a real send: ${(withHook.median - without.median).toFixed(0)} ms (difference of the medians)`);
+  // Paired: with the hook, then without, in turn; the per-pair difference is the hook's share.
+  const dryRun = paired(RUNS, () => sendEmail(true), () => sendEmail(false));
+  console.log(`git send-email --dry-run of the same 11 files (${gitVersion}), ${RUNS} pairs:`);
+  console.log(`  with the hook ${dryRun.a.toFixed(0)} ms, --no-validate ${dryRun.b.toFixed(0)} ms: the hook adds ${dryRun.diff.toFixed(0)} ms (median of the pair differences; target <= 300 ms), ratio ${dryRun.ratio.toFixed(2)}`);
 } finally {
   repo.remove();
 }

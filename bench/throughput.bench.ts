@@ -1,15 +1,22 @@
-// Throughput and memory of `patchlint check` on a large mbox built from the
-// real corpus (../shared/corpus, repeated with unique Message-IDs), and the
-// start-up cost of one `patchlint check one.patch` process, which the hook
-// pays once per mail.
+// Start-up, throughput and memory of `patchlint check`, each printed as a
+// ratio to a baseline timed in the same run, pair by pair (A B A B ...), so
+// that the ratio holds on a shared machine whose speed drifts:
+// - one patch mail, one process, against `node -e 0` (and `--version`);
+// - the corpus mails x 20 with unique Message-IDs (1,100 mails, one mbox),
+//   against QEMU's scripts/checkpatch.pl on the same mbox;
+// - peak RSS on a 200 MiB mbox built the same way, with the bin's defaults.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { paired, timeProcess } from './timing.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CORPUS = resolve(ROOT, '../shared/corpus');
-const TARGET_BYTES = 200 * 2 ** 20;
+const SHARED = resolve(ROOT, '../shared');
+const CORPUS = join(SHARED, 'corpus');
+const CHECKPATCH = join(SHARED, 'qemu-tree/scripts/checkpatch.pl');
+const BIN = join(ROOT, 'bin/patchlint.js');
+const node = process.execPath;
 
 if (!existsSync(CORPUS)) {
   console.log(`skipped: ${CORPUS} is absent`);
@@ -29,15 +36,15 @@ function copyOf(mail: string, n: number): string {
   return mail.replace(/<([^<>\s@]+)@([^<>\s]+)>/g, (_m, local: string, host: string) => `<${local}.c${n}@${host}>`);
 }
 
-function buildMbox(path: string): { messages: number; bytes: number } {
+/** Writes the corpus `copies` times (or until `bytes`) as one mboxrd file. */
+function buildMbox(path: string, until: { copies?: number; bytes?: number }): { messages: number; bytes: number } {
   const mails = corpusMails();
   const fd = openSync(path, 'w');
   let bytes = 0;
   let messages = 0;
-  for (let n = 0; bytes < TARGET_BYTES; n++) {
+  for (let n = 0; until.copies !== undefined ? n < until.copies : bytes < until.bytes!; n++) {
     for (const mail of mails) {
-      const text = `From mboxrd@z Thu Jan  1 00:00:00 1970\n${copyOf(mail, n).replace(/^(>*From )/gm, '>$1')}\n`;
-      bytes += writeSync(fd, text);
+      bytes += writeSync(fd, `From mboxrd@z Thu Jan  1 00:00:00 1970\n${copyOf(mail, n).replace(/^(>*From )/gm, '>$1')}\n`);
       messages++;
     }
   }
@@ -45,53 +52,40 @@ function buildMbox(path: string): { messages: number; bytes: number } {
   return { messages, bytes };
 }
 
-function measure(args: string[], nodeFlags: string[] = []): { ms: number; maxRssKiB: number; status: number | null; stdout: string } {
-  const r = spawnSync(process.execPath, [...nodeFlags, join(ROOT, 'bench/measure-cli.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const last = r.stderr.trim().split('\n').at(-1)!;
-  return { ...JSON.parse(last), status: r.status, stdout: r.stdout };
-}
-
-const mbox = join(tmpdir(), `patchlint-bench-${process.pid}.mbox`);
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const tmp = mkdtempSync(join(tmpdir(), 'patchlint-bench-'));
 try {
-  const { messages, bytes } = buildMbox(mbox);
-  const run = measure([mbox, '--format', 'json']);
-  const json = JSON.parse(run.stdout);
-  const patches: number = json.series.reduce((n: number, s: { patches: { index: number }[] }) => n + s.patches.length, 0);
-  console.log(`mbox: ${messages} messages, ${(bytes / 2 ** 20).toFixed(0)} MiB (the corpus repeated, unique Message-IDs)`);
-  console.log(`time: ${(run.ms / 1000).toFixed(2)} s -> ${Math.round(messages / (run.ms / 1000))} messages/s, ${Math.round(patches / (run.ms / 1000))} patch mails/s (${patches} patch mails incl. covers, ${json.series.length} series, ${json.findings.length} findings)`);
-  console.log(`peak RSS: ${(run.maxRssKiB / 1024).toFixed(0)} MiB (target < 256 MiB)`);
-  console.log(`input errors: ${json.errors.length}`);
-  // V8 lets its heap grow far past what is live (about 30 MiB here); a cap
-  // on the old generation trades nothing measurable for memory.
-  const capped = measure([mbox, '--format', 'json'], ['--max-old-space-size=128']);
-  console.log(`with NODE_OPTIONS=--max-old-space-size=128: ${(capped.ms / 1000).toFixed(2)} s, peak RSS ${(capped.maxRssKiB / 1024).toFixed(0)} MiB`);
-} finally {
-  rmSync(mbox, { force: true });
-}
+  // Start-up: one process per mail, as the hook and editors run it.
+  const one = join(CORPUS, '030-migration-switchover-ack-capability.eml');
+  const bare = () => timeProcess(node, ['-e', '0']);
+  const check = paired(21, () => timeProcess(node, [BIN, 'check', one]), bare);
+  console.log(`start-up: patchlint check one.eml ${ms(check.a)} / node -e 0 ${ms(check.b)}: ratio ${check.ratio.toFixed(2)} (target <= 1.3; median of 21 pairs)`);
+  const version = paired(21, () => timeProcess(node, [BIN, '--version']), bare);
+  console.log(`start-up: patchlint --version ${ms(version.a)} / node -e 0 ${ms(version.b)}: ratio ${version.ratio.toFixed(2)} (target <= 1.1; median of 21 pairs)`);
 
-// Start-up: one process per mail, as the hook runs it. Median of 15 runs.
-const one = join(CORPUS, '030-migration-switchover-ack-capability.eml');
-const times: number[] = [];
-for (let i = 0; i < 15; i++) {
-  const started = process.hrtime.bigint();
-  spawnSync(process.execPath, [join(ROOT, 'bin/patchlint.js'), one], { encoding: 'utf8' });
-  times.push(Number(process.hrtime.bigint() - started) / 1e6);
-}
-const nodeTimes: number[] = [];
-for (let i = 0; i < 15; i++) {
-  const started = process.hrtime.bigint();
-  spawnSync(process.execPath, ['-e', '0']);
-  nodeTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
-}
-const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-console.log(`start-up: patchlint check one.patch ${median(times).toFixed(0)} ms median of 15 (node -e 0 alone: ${median(nodeTimes).toFixed(0)} ms; ${(statSync(one).size / 1024).toFixed(1)} KiB mail)`);
-const checkpatch = process.env.CHECKPATCH;
-if (checkpatch && existsSync(checkpatch)) {
-  const cp: number[] = [];
-  for (let i = 0; i < 15; i++) {
-    const started = process.hrtime.bigint();
-    spawnSync('perl', [checkpatch, '--no-tree', one], { encoding: 'utf8' });
-    cp.push(Number(process.hrtime.bigint() - started) / 1e6);
+  // Throughput against checkpatch.pl, all rules on.
+  const mbox = join(tmp, 'corpus-x20.mbox');
+  const built = buildMbox(mbox, { copies: 20 });
+  const size = `${built.messages} mails, ${(built.bytes / 2 ** 20).toFixed(1)} MiB`;
+  if (existsSync(CHECKPATCH)) {
+    const t = paired(3, () => timeProcess(node, [BIN, 'check', mbox]), () => timeProcess('perl', [CHECKPATCH, '--no-tree', '-q', mbox]));
+    console.log(`throughput: ${size}: patchlint ${ms(t.a)} (${Math.round(built.messages / (t.a / 1000))} mails/s) / checkpatch.pl --no-tree -q ${ms(t.b)}: ratio ${t.ratio.toFixed(2)} (target <= 0.12; median of 3 pairs)`);
+  } else {
+    const t = timeProcess(node, [BIN, 'check', mbox]);
+    console.log(`throughput: ${size}: patchlint ${ms(t)}; checkpatch ratio skipped: ${CHECKPATCH} is absent`);
   }
-  console.log(`start-up: checkpatch.pl --no-tree one.patch ${median(cp).toFixed(0)} ms median of 15 (CHECKPATCH=${checkpatch})`);
+
+  // Memory: the bin as users start it, measured by GNU time from outside
+  // (the bin may restart node with a heap limit, which an in-process
+  // figure would not see).
+  const big = join(tmp, 'corpus-200mib.mbox');
+  const large = buildMbox(big, { bytes: 200 * 2 ** 20 });
+  const time = '/usr/bin/time';
+  if (existsSync(time)) {
+    const r = spawnSync(time, ['-f', '%e %M', node, BIN, 'check', big, '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const [seconds, kib] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number];
+    console.log(`memory: ${large.messages} mails, ${(large.bytes / 2 ** 20).toFixed(0)} MiB, --format json: ${seconds.toFixed(1)} s (${Math.round(large.messages / seconds)} mails/s), peak RSS ${(kib / 1024).toFixed(0)} MiB (target < 256 MiB)`);
+  } else console.log(`memory: skipped: ${time} (GNU time, Debian package "time") is absent`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
 }

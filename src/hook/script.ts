@@ -124,7 +124,7 @@ if ! test -f "$cli"; then
 	echo "patchlint hook: $cli is gone; run patchlint install-hook again, or skip once with git send-email --no-validate" >&2
 	exit 1
 fi
-if ! test -f "\${cli%/*}/../dist/cli.js"; then
+if ! test -f "\${cli%/*}/../dist/cli.cjs"; then
 	echo "patchlint hook: patchlint is not built; run npm ci in \${cli%/bin/*}, or skip once with git send-email --no-validate" >&2
 	exit 1
 fi
