@@ -49,6 +49,12 @@ export interface QapiView {
   changed(line: number): boolean;
   /** Removed lines, normalised (see `normaliseLine`), to tell new text from text the patch only moved or re-wrapped. */
   removed: Set<string>;
+  /**
+   * Names of definitions this patch (any schema file) or an earlier patch of
+   * the series removes: one added here under the same name was moved, not
+   * created (`qapi: move accelerator commands to their own file`).
+   */
+  movedDefinitions: Set<string>;
 }
 
 /** A line without indentation and trailing commas and closing brackets: `'mapped-ram'] }` and `'mapped-ram',` are the same line. */
@@ -100,10 +106,39 @@ async function isPositiveTest(ctx: RuleContext, path: string): Promise<boolean> 
   return false;
 }
 
+const DEFINITION_HEADER = /^\{\s*'(?:enum|struct|union|alternate|command|event)'\s*:\s*'([^']+)'/;
+
+/**
+ * What moves into `diff` from elsewhere: the removed lines of the patch's
+ * other schema files and of the earlier patches' (normalised), and the names
+ * of the definitions removed there or here. Later patches do not count: a
+ * line they remove is one this patch may have added.
+ */
+function movedInto(ctx: RuleContext, diff: FileDiff): { lines: Set<string>; definitions: Set<string> } {
+  const lines = new Set<string>();
+  const definitions = new Set<string>();
+  const step = ctx.patch ? ctx.series.patches.indexOf(ctx.patch) : -1;
+  const patches = step < 0 ? [] : ctx.series.patches.slice(0, step + 1);
+  for (const patch of patches) {
+    for (const file of patch.files) {
+      if (!schemaKindOf(file.oldPath) || !file.removed.length) continue;
+      for (const { text } of file.removed) {
+        const header = DEFINITION_HEADER.exec(text.trim());
+        if (header) definitions.add(header[1]!);
+        if (file !== diff) lines.add(normaliseLine(text));
+      }
+    }
+  }
+  lines.delete('');
+  return { lines, definitions };
+}
+
 async function buildView(ctx: RuleContext, diff: FileDiff, kind: SchemaKind): Promise<QapiView> {
   const addedLines = new Set(diff.added.map((l) => l.line));
   const removed = new Set(diff.removed.map((l) => normaliseLine(l.text)).filter(Boolean));
-  const changedLines = new Set(diff.added.filter((l) => !removed.has(normaliseLine(l.text))).map((l) => l.line));
+  const moved = movedInto(ctx, diff);
+  // Text removed from another schema file (or by an earlier patch) and added here is moved, not new.
+  const changedLines = new Set(diff.added.filter((l) => !removed.has(normaliseLine(l.text)) && !moved.lines.has(normaliseLine(l.text))).map((l) => l.line));
   // Without a tree only a file the patch creates is known whole (reading others would only note their absence).
   const text = ctx.mode !== 'diff' || diff.status === 'added' ? await ctx.tree.read(diff.path) : undefined;
   const whole = text !== undefined && agreesWithDiff(text, diff);
@@ -122,6 +157,7 @@ async function buildView(ctx: RuleContext, diff: FileDiff, kind: SchemaKind): Pr
     added: (line) => addedLines.has(line),
     changed: (line) => changedLines.has(line),
     removed,
+    movedDefinitions: moved.definitions,
   };
 }
 
