@@ -15,18 +15,19 @@ import type { Definition, DocBlock, DocLine, Pragmas, SchemaFile } from './model
 import { parseSchema } from './parser.js';
 import { emptyPragmas } from './values.js';
 
-/** Which schema a file belongs to: the QMP schema, the guest agent's, the storage daemon's, or a parser test. */
-export type SchemaKind = 'qmp' | 'qga' | 'storage-daemon' | 'test';
+/** Which schema a file belongs to: the QMP schema, the guest agent's, the storage daemon's, the firmware descriptor's (docs/interop/firmware.json), or a parser test. */
+export type SchemaKind = 'qmp' | 'qga' | 'storage-daemon' | 'interop' | 'test';
 
 const SCHEMA_DIRS: Array<[RegExp, SchemaKind]> = [
   [/^qapi\/[^/]+\.json$/, 'qmp'],
   [/^qga\/[^/]+\.json$/, 'qga'],
   [/^storage-daemon\/qapi\/[^/]+\.json$/, 'storage-daemon'],
+  [/^docs\/interop\/firmware\.json$/, 'interop'],
   [/^tests\/qapi-schema\/[^/]+\.json$/, 'test'],
 ];
 
 /** Every schema file path, for RuleMeta.files. */
-export const SCHEMA_FILES = /^(?:qapi|qga|storage-daemon\/qapi|tests\/qapi-schema)\/[^/]+\.json$/;
+export const SCHEMA_FILES = /^(?:(?:qapi|qga|storage-daemon\/qapi|tests\/qapi-schema)\/[^/]+|docs\/interop\/firmware)\.json$/;
 
 export function schemaKindOf(path: string): SchemaKind | undefined {
   return SCHEMA_DIRS.find(([re]) => re.test(path))?.[1];
@@ -42,7 +43,7 @@ export interface QapiView {
   before?: SchemaFile;
   /** The patch creates the file. */
   created: boolean;
-  /** Pragmas of the schema (the file's own, plus pragma.json and qapi-schema.json beside it), when the tree has them. */
+  /** Pragmas of the whole schema the file belongs to (see readPragmas), when the tree has them. */
   pragmas?: Pragmas;
   added(line: number): boolean;
   /** Added, and not a line the patch also removes (moved, or re-added with a comma): new text. */
@@ -69,20 +70,65 @@ function agreesWithDiff(text: string, diff: FileDiff): boolean {
   return true;
 }
 
-async function readPragmas(tree: Tree, path: string, own: Pragmas): Promise<Pragmas | undefined> {
-  const dir = path.slice(0, path.lastIndexOf('/'));
-  // Pragma scope is the whole schema (qapi-code-gen.rst); QEMU keeps them in pragma.json or the schema root.
-  const candidates = [`${dir}/pragma.json`, `${dir}/qapi-schema.json`, ...(dir === 'storage-daemon/qapi' ? ['qapi/pragma.json'] : [])];
+/** The file QEMU's generator starts from for the schema `path` belongs to (a parser test is its own schema). */
+function schemaRoot(path: string, kind: SchemaKind): string {
+  switch (kind) {
+    case 'qmp':
+      return 'qapi/qapi-schema.json';
+    case 'qga':
+      return 'qga/qapi-schema.json';
+    case 'storage-daemon':
+      return 'storage-daemon/qapi/qapi-schema.json';
+    default:
+      return path;
+  }
+}
+
+/** `target` of an include directive in `from`, as a tree path (`../../qapi/pragma.json` from storage-daemon/qapi/). */
+function includedPath(from: string, target: string): string {
+  const parts = from.split('/').slice(0, -1);
+  for (const part of target.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/**
+ * The pragmas of the whole schema: scripts/qapi/parser.py keeps one pragma
+ * object for a schema and every module it includes, so `qapi/pragma.json`
+ * (included from `qapi/qapi-schema.json`) exempts names in every module. Read
+ * are the root, the files it includes whose name says pragma (QEMU keeps them
+ * there; reading every module would cost a read per module per patch), the
+ * `pragma.json` beside the file, and the file's own.
+ */
+async function readPragmas(tree: Tree, path: string, kind: SchemaKind, own: Pragmas): Promise<Pragmas | undefined> {
+  const root = schemaRoot(path, kind);
+  const candidates = [root, `${path.slice(0, path.lastIndexOf('/'))}/pragma.json`];
   const pragmas = emptyPragmas();
   let found = false;
-  for (const candidate of candidates) {
-    const text = candidate === path ? undefined : await tree.read(candidate);
+  const seen = new Set<string>([path]);
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
+    if (seen.has(candidate)) continue;
+    seen.add(candidate);
+    const text = await tree.read(candidate);
     if (text === undefined) continue;
     found = true;
-    mergePragmas(pragmas, parseSchema(text).pragmas);
+    const parsed = parseSchema(text);
+    mergePragmas(pragmas, parsed.pragmas);
+    for (const directive of parsed.directives) {
+      const target = directive.kind === 'include' ? directive.expr.entries.find((e) => e.key === 'include')?.value : undefined;
+      if (target?.kind === 'string' && /pragma/.test(target.value)) candidates.push(includedPath(candidate, target.value));
+    }
   }
+  // The file itself may be the root, or include the pragma file (tests).
   mergePragmas(pragmas, own);
-  return found || own.docRequired !== undefined ? pragmas : undefined;
+  return found || own.docRequired !== undefined || hasExceptions(own) ? pragmas : undefined;
+}
+
+function hasExceptions(p: Pragmas): boolean {
+  return p.commandNameExceptions.length + p.commandReturnsExceptions.length + p.documentationExceptions.length + p.memberNameExceptions.length > 0;
 }
 
 function mergePragmas(into: Pragmas, from: Pragmas): void {
@@ -145,7 +191,7 @@ async function buildView(ctx: RuleContext, diff: FileDiff, kind: SchemaKind): Pr
   const after = whole ? parseSchema(text) : parseFragments([...diff.lines.values()].map((l) => ({ line: l.line, text: l.text, added: l.added })));
   const created = diff.status === 'added';
   const beforeText = whole && !created ? await ctx.treeBefore.read(diff.oldPath) : undefined;
-  const pragmas = whole && ctx.mode !== 'diff' ? await readPragmas(ctx.tree, diff.path, after.pragmas) : undefined;
+  const pragmas = whole && ctx.mode !== 'diff' ? await readPragmas(ctx.tree, diff.path, kind, after.pragmas) : undefined;
   return {
     path: diff.path,
     kind,
