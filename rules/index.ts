@@ -57,6 +57,7 @@ import seriesBasedOn from './series/based-on.js';
 import seriesCoverLetter from './series/cover-letter.js';
 import seriesNumbering from './series/numbering.js';
 import seriesVersionTag from './series/version-tag.js';
+import spellingTypo from './spelling/typo.js';
 import styleBlockComment from './style/block-comment.js';
 import styleC99Comments from './style/c99-comments.js';
 import styleDosLineEndings from './style/dos-line-endings.js';
@@ -125,6 +126,7 @@ export const ALL_RULES: readonly Rule[] = [
   seriesCoverLetter,
   seriesNumbering,
   seriesVersionTag,
+  spellingTypo,
   styleBlockComment,
   styleC99Comments,
   styleDosLineEndings,
