@@ -55,10 +55,7 @@ function fileProse(ctx: RuleContext): ProseLine[] {
       for (const hunk of sanitisedHunks(ctx, file)) {
         for (const l of hunk) {
           if (!l.added || !fresh(l.text) || (!l.code.includes(COMMENT) && !l.code.includes('//'))) continue;
-          const slashes = l.code.indexOf('//');
-          let prose = '';
-          for (let i = 0; i < l.text.length; i++) prose += l.code[i] === COMMENT || (slashes >= 0 && i > slashes + 1) ? l.text[i] : ' ';
-          lines.push({ file: file.path, line: l.line, full: l.text, prose });
+          lines.push({ file: file.path, line: l.line, full: l.text, prose: commentText(l.text, l.code) });
         }
       }
     } else if (DOCS.test(file.path)) {
@@ -67,6 +64,21 @@ function fileProse(ctx: RuleContext): ProseLine[] {
     }
   }
   return lines;
+}
+
+const COMMENT_RUNS = new RegExp(`${COMMENT}+|//.*$`, 'g');
+
+/** The comment text of a C line (block comments as sanitised, and what follows //), everything else blanked. */
+function commentText(text: string, code: string): string {
+  let prose = '';
+  let last = 0;
+  for (const m of code.matchAll(COMMENT_RUNS)) {
+    const from = m[0].startsWith('//') ? m.index! + 2 : m.index!;
+    const to = m.index! + m[0].length;
+    prose += ' '.repeat(from - last) + text.slice(from, to);
+    last = to;
+  }
+  return prose;
 }
 
 /** `word` corrected with the capitalisation it was written with. */
