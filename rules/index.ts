@@ -16,6 +16,7 @@ import commitSubjectPrefix from './commit/subject-prefix.js';
 import commitTrailerBlock from './commit/trailer-block.js';
 import maintainersCcList from './maintainers/cc-list.js';
 import maintainersNewFileUncovered from './maintainers/new-file-uncovered.js';
+import maintainersSyntax from './maintainers/syntax.js';
 import migrationCapAccessorDeclMissing from './migration/cap-accessor-decl-missing.js';
 import migrationCapAccessorMissing from './migration/cap-accessor-missing.js';
 import migrationCapAccessorOrphan from './migration/cap-accessor-orphan.js';
@@ -85,6 +86,7 @@ export const ALL_RULES: readonly Rule[] = [
   commitTrailerBlock,
   maintainersCcList,
   maintainersNewFileUncovered,
+  maintainersSyntax,
   migrationCapAccessorDeclMissing,
   migrationCapAccessorHeaderVisibility,
   migrationCapAccessorOrder,
