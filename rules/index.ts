@@ -11,6 +11,7 @@ import commitSobAuthor from './commit/sob-author.js';
 import commitSobForm from './commit/sob-form.js';
 import commitSobMissing from './commit/sob-missing.js';
 import commitSobSender from './commit/sob-sender.js';
+import commitStableCc from './commit/stable-cc.js';
 import commitSubjectDot from './commit/subject-dot.js';
 import commitSubjectPrefix from './commit/subject-prefix.js';
 import commitTrailerBlock from './commit/trailer-block.js';
@@ -81,6 +82,7 @@ export const ALL_RULES: readonly Rule[] = [
   commitSobForm,
   commitSobMissing,
   commitSobSender,
+  commitStableCc,
   commitSubjectDot,
   commitSubjectPrefix,
   commitTrailerBlock,
