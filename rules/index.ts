@@ -56,6 +56,7 @@ import qapiSinceWrongRelease from './qapi/since-wrong-release.js';
 import qapiSyntax from './qapi/syntax.js';
 import qapiXPrefixNewName from './qapi/x-prefix-new-name.js';
 import seriesBasedOn from './series/based-on.js';
+import seriesChangelog from './series/changelog.js';
 import seriesCoverLetter from './series/cover-letter.js';
 import seriesNumbering from './series/numbering.js';
 import seriesVersionTag from './series/version-tag.js';
@@ -127,6 +128,7 @@ export const ALL_RULES: readonly Rule[] = [
   qapiSyntax,
   qapiXPrefixNewName,
   seriesBasedOn,
+  seriesChangelog,
   seriesCoverLetter,
   seriesNumbering,
   seriesVersionTag,
