@@ -17,6 +17,7 @@ import commitSubjectPrefix from './commit/subject-prefix.js';
 import commitTrailerBlock from './commit/trailer-block.js';
 import maintainersCcList from './maintainers/cc-list.js';
 import maintainersNewFileUncovered from './maintainers/new-file-uncovered.js';
+import maintainersPatternDangling from './maintainers/pattern-dangling.js';
 import maintainersSyntax from './maintainers/syntax.js';
 import migrationCapAccessorDeclMissing from './migration/cap-accessor-decl-missing.js';
 import migrationCapAccessorMissing from './migration/cap-accessor-missing.js';
@@ -89,6 +90,7 @@ export const ALL_RULES: readonly Rule[] = [
   commitTrailerBlock,
   maintainersCcList,
   maintainersNewFileUncovered,
+  maintainersPatternDangling,
   maintainersSyntax,
   migrationCapAccessorDeclMissing,
   migrationCapAccessorHeaderVisibility,
