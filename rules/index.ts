@@ -11,11 +11,14 @@ import commitSobAuthor from './commit/sob-author.js';
 import commitSobForm from './commit/sob-form.js';
 import commitSobMissing from './commit/sob-missing.js';
 import commitSobSender from './commit/sob-sender.js';
+import commitStableCc from './commit/stable-cc.js';
 import commitSubjectDot from './commit/subject-dot.js';
 import commitSubjectPrefix from './commit/subject-prefix.js';
 import commitTrailerBlock from './commit/trailer-block.js';
 import maintainersCcList from './maintainers/cc-list.js';
 import maintainersNewFileUncovered from './maintainers/new-file-uncovered.js';
+import maintainersPatternDangling from './maintainers/pattern-dangling.js';
+import maintainersSyntax from './maintainers/syntax.js';
 import migrationCapAccessorDeclMissing from './migration/cap-accessor-decl-missing.js';
 import migrationCapAccessorMissing from './migration/cap-accessor-missing.js';
 import migrationCapAccessorOrphan from './migration/cap-accessor-orphan.js';
@@ -54,9 +57,11 @@ import qapiSinceWrongRelease from './qapi/since-wrong-release.js';
 import qapiSyntax from './qapi/syntax.js';
 import qapiXPrefixNewName from './qapi/x-prefix-new-name.js';
 import seriesBasedOn from './series/based-on.js';
+import seriesChangelog from './series/changelog.js';
 import seriesCoverLetter from './series/cover-letter.js';
 import seriesNumbering from './series/numbering.js';
 import seriesVersionTag from './series/version-tag.js';
+import spellingTypo from './spelling/typo.js';
 import styleBlockComment from './style/block-comment.js';
 import styleC99Comments from './style/c99-comments.js';
 import styleDosLineEndings from './style/dos-line-endings.js';
@@ -79,11 +84,14 @@ export const ALL_RULES: readonly Rule[] = [
   commitSobForm,
   commitSobMissing,
   commitSobSender,
+  commitStableCc,
   commitSubjectDot,
   commitSubjectPrefix,
   commitTrailerBlock,
   maintainersCcList,
   maintainersNewFileUncovered,
+  maintainersPatternDangling,
+  maintainersSyntax,
   migrationCapAccessorDeclMissing,
   migrationCapAccessorHeaderVisibility,
   migrationCapAccessorOrder,
@@ -122,9 +130,11 @@ export const ALL_RULES: readonly Rule[] = [
   qapiSyntax,
   qapiXPrefixNewName,
   seriesBasedOn,
+  seriesChangelog,
   seriesCoverLetter,
   seriesNumbering,
   seriesVersionTag,
+  spellingTypo,
   styleBlockComment,
   styleC99Comments,
   styleDosLineEndings,

@@ -12,6 +12,7 @@ const CONTINUATION = /^(?:\.\.\.|…|so that\b|and\b|but\b|which\b)/;
 const rule: Rule = {
   meta: {
     id: 'commit/body-missing',
+    authorHabit: true,
     severity: 'info',
     scope: 'patch',
     needs: 'diff',

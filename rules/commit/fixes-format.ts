@@ -6,7 +6,11 @@ import { MESSAGE_BODY_FIRST_LINE } from '../../src/patch/model.js';
 // <at-least-12-digits-of-SHA-commit-id> ("Fixed commit subject")" below the
 // patch description / before your "Signed-off-by:" line". Bug URLs go in
 // Resolves: (GitLab) or Buglink: (other trackers).
-const WELL_FORMED = /^[0-9a-f]{12,40} \(".*"\)$/i;
+// QEMU's own checkpatch.pl does not check Fixes: at all, and QEMU merges
+// tags of 7 to 11 digits (git's default abbreviation, unambiguous in practice):
+// those are an info; fewer digits name no commit reliably (a warning).
+const WELL_FORMED = /^[0-9a-f]{7,40} \(".*"\)$/i;
+const GIT_ABBREV = 7;
 
 /** A tag's value with the folded lines that continue it (`git interpret-trailers` folding). */
 function fullValue(messageLines: string[], index: number): string {
@@ -38,6 +42,7 @@ const rule: Rule = {
         ctx.report({
           message: `Fixes: needs at least 12 hex digits of the commit: Fixes: <sha> ("<subject>") (git log -1 --abbrev=12 --format='%h ("%s")' <commit>)`,
           line: tag.line,
+          ...(sha && sha.length >= GIT_ABBREV && WELL_FORMED.test(value) ? { severity: 'info' as const } : {}),
         });
       } else if (!WELL_FORMED.test(value)) {
         ctx.report({ message: `Fixes: should read Fixes: ${sha.slice(0, 12)} ("<subject of the fixed commit>")`, line: tag.line });

@@ -5,6 +5,7 @@ import type { Rule } from '../../src/engine/types.js';
 const rule: Rule = {
   meta: {
     id: 'commit/subject-dot',
+    authorHabit: true,
     severity: 'info',
     scope: 'patch',
     needs: 'diff',

@@ -40,6 +40,7 @@ function namesATouchedPath(area: string, paths: string[]): boolean {
 const rule: Rule = {
   meta: {
     id: 'commit/subject-prefix',
+    authorHabit: true,
     severity: 'warning',
     scope: 'patch',
     needs: 'diff',

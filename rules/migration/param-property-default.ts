@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/types.js';
 import { parameterProperties } from '../../src/migration/c-facts.js';
-import { OPTIONS_C, basisNote, seriesCFiles, seriesIsComplete } from '../../src/migration/c-files.js';
+import { OPTIONS_C, basisNote, seriesCFiles, partialSeriesContext } from '../../src/migration/c-files.js';
 import { inStruct, newParameters, parameterLocation } from '../../src/migration/parameters.js';
 import { seriesSchema } from '../../src/migration/series-schema.js';
 
@@ -21,7 +21,8 @@ const rule: Rule = {
     description: 'A new migration parameter whose doc states a default has no DEFINE_PROP_* property in migration_properties[] to set it.',
   },
   async check(ctx) {
-    if (!seriesIsComplete(ctx)) return;
+    // A partial series: the missing patches may hold what is looked for, so findings are infos naming them.
+    ctx = partialSeriesContext(ctx);
     const params = await newParameters(seriesSchema(ctx));
     if (!params.length) return;
     const files = seriesCFiles(ctx);

@@ -1,6 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import type { DocSection } from '../../src/qapi/index.js';
-import { withoutTrailingTags } from '../../src/qapi/since.js';
+import { sinceTagsOf, withoutTrailingTags } from '../../src/qapi/since.js';
+import { tagProblem } from './since-format.js';
 import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // Maintainers ask that member, value and feature descriptions and free-text
@@ -9,6 +10,23 @@ import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 // experimental`). Lists, literal blocks, headings, directives and lines
 // ending in ':' are not sentences; nor is text ending in ')' such as
 // "(default: false)", which the rule cannot judge.
+//
+// A warning where the text is a sentence or several (a verb such as "is" or
+// "must", or a sentence that ends inside it: what reviewers ask to fix); a
+// one-phrase description (`@cipher: Symmetric Key Cipher service`, merged
+// so every week) is an info. A line qapi/since-format already flags for its
+// tag gets no second finding.
+const INNER_SENTENCE_END = /[A-Za-z0-9)`'"][.!?]\s+[A-Z@`(]/;
+const FINITE_VERB = /\b(?:is|are|was|were|be|been|has|have|had|can|cannot|could|may|might|must|shall|should|will|would|does|do|did|isn't|aren't|doesn't|don't)\b/i;
+
+// A verb in a relative clause ("disk image which should be controlled") leaves a noun phrase.
+const RELATIVE_CLAUSE = /\b(?:which|that|who|whose|where|when|if|whether)\b.*$/i;
+
+/** The section reads as one or more sentences, not a phrase. */
+function isSentence(section: DocSection): boolean {
+  const text = section.text.map((t) => withoutTrailingTags(t).trim()).join(' ');
+  return INNER_SENTENCE_END.test(text) || FINITE_VERB.test(text.replace(RELATIVE_CLAUSE, ''));
+}
 const NOT_PROSE = /^\s*([*+-]\s|\d+[.)]\s|#\.\s|=|\.\.|\||\+-)/;
 const ENDS_IN_URL = /\b(https?|ftp):\/\/\S+$/;
 const MISSPELT_SINCE = /^[Ss]ince\s*:?\s*\d/;
@@ -54,8 +72,10 @@ const rule: Rule = {
           if (!section.complete || (section.kind !== 'member' && section.kind !== 'feature' && section.kind !== 'plain')) continue;
           const line = missingPeriod(section);
           if (line === undefined || !view.changed(line)) continue;
-          const what = section.kind === 'plain' ? 'this sentence' : `the description of @${section.name}`;
-          ctx.report({ file: view.path, line, message: `end ${what} with a period${line !== section.endLine ? ', before the (since X.Y)' : ''}` });
+          if (sinceTagsOf(section).some((t) => t.line === line && tagProblem(t, section))) continue;
+          const sentence = isSentence(section);
+          const what = section.kind === 'plain' ? (sentence ? 'this sentence' : 'this text') : `the description of @${section.name}`;
+          ctx.report({ file: view.path, line, severity: sentence ? 'warning' : 'info', message: `end ${what} with a period${line !== section.endLine ? ', before the (since X.Y)' : ''}` });
         }
       }
     }

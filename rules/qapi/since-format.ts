@@ -9,8 +9,8 @@ import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 // qapi/*.json is `(since X.Y)`; `(Since X.Y)` also occurs.
 const MISSPELT_SECTION = /^([Ss]ince\s*:?\s*)(\d+\.\d+(?:\.\d+)?)/;
 
-/** What is wrong with the way a tag is written, if anything. */
-function tagProblem(tag: SinceTag, section: DocSection): string | undefined {
+/** What is wrong with the way a tag is written, if anything (qapi/doc-period stays quiet on such a line). */
+export function tagProblem(tag: SinceTag, section: DocSection): string | undefined {
   const release = tag.version.replace(/^(\d+\.\d+)\.0$/, '$1');
   if (tag.form === 'section') {
     return release !== tag.version ? `write 'Since: ${release}', not 'Since: ${tag.version}'` : undefined;

@@ -1,11 +1,20 @@
 import type { Rule } from '../../src/engine/types.js';
 import { docExistedBeforeSeries, existedBeforeSeries, newMemberDescriptions } from '../../src/qapi/changes.js';
-import { mentionsSince } from '../../src/qapi/since.js';
+import type { DocBlock } from '../../src/qapi/index.js';
+import { mentionsSince, sinceTagsOf } from '../../src/qapi/since.js';
 import { qapiViews, targetRelease, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // qapi-code-gen.rst "Definition documentation": "Extensions added after the
 // definition was first released carry a '(since x.y.z)' comment." Members of
-// definitions that are new in the series need none.
+// definitions that are new in the series need none, nor do those of a
+// definition whose `Since:` names the release in development: it is new in
+// this release, even if an earlier series added it.
+/** The doc block's `Since:` section names `release` (X.Y). */
+function introducedIn(doc: DocBlock, release: string | undefined): boolean {
+  if (release === undefined) return false;
+  return doc.sections.some((s) => s.kind === 'since' && sinceTagsOf(s).some((t) => t.form === 'section' && t.version.split('.').slice(0, 2).join('.') === release));
+}
+
 const rule: Rule = {
   meta: {
     id: 'qapi/since-missing-member',
@@ -21,7 +30,7 @@ const rule: Rule = {
       if (view.kind === 'test') continue;
       for (const { doc, section, definition, member } of newMemberDescriptions(view)) {
         if (definition?.meta === 'union' && member?.role === 'branch') continue;
-        if (!section.complete || mentionsSince(section)) continue;
+        if (!section.complete || mentionsSince(section) || introducedIn(doc, release.expected)) continue;
         const old = definition ? await existedBeforeSeries(ctx, view, definition) : docExistedBeforeSeries(ctx, view, doc);
         if (old !== true) continue;
         ctx.report({

@@ -61,3 +61,13 @@ export function isSendingService(person: Person | undefined): boolean {
   return !!person && /@git\.sr\.ht$/i.test(person.email);
 }
 
+
+/**
+ * A patch of a pull request that someone other than its author already
+ * applied (their Signed-off-by follows the author's): the maintainer took it
+ * as it is, so the rules on the author's own habits (RuleMeta.authorHabit)
+ * have nothing left to ask.
+ */
+export function appliedInPull(patch: Patch): boolean {
+  return patch.tags.isPull && signOffs(patch).some((s) => !sameAddress(s.person, patch.author));
+}

@@ -13,6 +13,8 @@ export interface Config {
   ignore: string[];
   /** Hook: false makes error findings non-blocking. */
   hookBlocking: boolean;
+  /** Words spelling/typo accepts as written (the project's own words). */
+  spellingIgnore?: string[];
 }
 
 export const DEFAULT_CONFIG: Config = { rules: {}, ignore: [], hookBlocking: true };
@@ -77,8 +79,19 @@ export function configFromObject(raw: unknown, file: string, lineOf: (key: strin
         }
         break;
       }
+      case 'spelling': {
+        const spelling = value as Record<string, unknown> | null;
+        if (typeof spelling !== 'object' || spelling === null || Array.isArray(spelling)) fail('spelling must be a mapping: spelling: { ignore: [words] }');
+        for (const [spellingKey, words] of Object.entries(spelling!)) {
+          if (spellingKey !== 'ignore' || !Array.isArray(words) || words.some((w) => typeof w !== 'string')) {
+            throw new ConfigError(file, lineOf(spellingKey), 'spelling takes one key, ignore: a list of words');
+          }
+          config.spellingIgnore = words as string[];
+        }
+        break;
+      }
       default:
-        fail(`unknown setting "${key}" (known: qemu-version, rules, ignore, hook)`);
+        fail(`unknown setting "${key}" (known: qemu-version, rules, ignore, hook, spelling)`);
     }
   }
   return config;

@@ -2,6 +2,7 @@
 // cover letter is not a commit), series-scoped rules once. Rules do no I/O of
 // their own; what they read comes through the context.
 import type { Patch, Series } from '../patch/model.js';
+import { appliedInPull } from '../commit/signoffs.js';
 import { ownCopy } from '../patch/own-copy.js';
 import { NO_PLAN, type TreePlan } from '../tree/plan.js';
 import type { Tree } from '../tree/tree.js';
@@ -142,8 +143,9 @@ export async function lintSeries(series: Series, options: SeriesOptions): Promis
   const patchRules = active.filter((r) => r.meta.scope === 'patch');
   const seriesRules = active.filter((r) => r.meta.scope === 'series');
   for (let step = 1; step <= series.patches.length; step++) {
-    const { files } = series.patches[step - 1]!;
-    const applicable = patchRules.filter((r) => !r.meta.files || files.some((f) => r.meta.files!.test(f.path)));
+    const patch = series.patches[step - 1]!;
+    const applied = appliedInPull(patch);
+    const applicable = patchRules.filter((r) => (!r.meta.files || patch.files.some((f) => r.meta.files!.test(f.path))) && !(applied && r.meta.authorHabit));
     await run(applicable, patchContext(step));
   }
   if (seriesRules.length) await run(seriesRules, contextFor(undefined, series.patches.length));

@@ -55,6 +55,12 @@ export interface RuleMeta {
    * patch, say).
    */
   files?: RegExp;
+  /**
+   * Patch scope: the rule judges the author's own habits (subject form, a
+   * body, wrapping). It is not run on the patches of a [PULL] whose
+   * sign-offs show a maintainer already applied them as they are.
+   */
+  authorHabit?: boolean;
 }
 
 export interface ReportInput {

@@ -128,6 +128,17 @@ export function seriesIsComplete(ctx: Pick<RuleContext, 'series'>): boolean {
   return ctx.series.missing.length === 0;
 }
 
+/**
+ * The context a series rule reports through when patches of the series are
+ * missing: what the patches at hand lack may be in the others, so each
+ * finding becomes an info naming them. Silence would say nothing useful.
+ */
+export function partialSeriesContext(ctx: RuleContext): RuleContext {
+  if (seriesIsComplete(ctx)) return ctx;
+  const note = missingPatchesNote(ctx);
+  return { ...ctx, report: (finding) => ctx.report({ ...finding, severity: 'info', message: `in the patches at hand, ${finding.message}${note}` }) };
+}
+
 /** For info-level nudges made anyway: which patches are not here ("1-3, 5-9"), as a message suffix. */
 export function missingPatchesNote(ctx: Pick<RuleContext, 'series'>): string {
   const missing = [...ctx.series.missing].sort((a, b) => a - b);

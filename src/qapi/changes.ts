@@ -4,7 +4,7 @@
 import type { RuleContext } from '../engine/types.js';
 import type { Definition, DocBlock, DocSection, Member } from './model.js';
 import { parseSchema } from './parser.js';
-import { type QapiView, counterpart } from './views.js';
+import { type QapiView, counterpart, normaliseLine } from './views.js';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -16,6 +16,8 @@ export function isReadded(view: QapiView, line: number): boolean {
 /** The patch adds this member: it is not in the pre-patch definition, or (fragments) its name is on no removed line. */
 export function isNewMember(view: QapiView, definition: Definition, member: Member): boolean {
   if (!view.added(member.line)) return false;
+  // The member's line came from another file or an earlier patch: it moved (between definitions, or with its definition).
+  if (!view.changed(member.line) && !view.removed.has(normaliseLine(view.diff.lines.get(member.line)?.text ?? ''))) return false;
   if (view.created) return true;
   if (view.before) {
     const before = counterpart(view.before, definition);
@@ -29,6 +31,8 @@ export function isNewMember(view: QapiView, definition: Definition, member: Memb
 /** The patch adds this whole definition (its first line is new). */
 export function isNewDefinition(view: QapiView, definition: Definition): boolean {
   if (definition.meta === undefined || !view.added(definition.line) || isReadded(view, definition.line)) return false;
+  // Removed elsewhere under the same name (this patch, or an earlier one): moved, not new.
+  if (definition.name !== undefined && view.movedDefinitions.has(definition.name)) return false;
   if (view.created) return true;
   if (view.before) return !counterpart(view.before, definition);
   return true;

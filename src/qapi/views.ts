@@ -15,18 +15,19 @@ import type { Definition, DocBlock, DocLine, Pragmas, SchemaFile } from './model
 import { parseSchema } from './parser.js';
 import { emptyPragmas } from './values.js';
 
-/** Which schema a file belongs to: the QMP schema, the guest agent's, the storage daemon's, or a parser test. */
-export type SchemaKind = 'qmp' | 'qga' | 'storage-daemon' | 'test';
+/** Which schema a file belongs to: the QMP schema, the guest agent's, the storage daemon's, the firmware descriptor's (docs/interop/firmware.json), or a parser test. */
+export type SchemaKind = 'qmp' | 'qga' | 'storage-daemon' | 'interop' | 'test';
 
 const SCHEMA_DIRS: Array<[RegExp, SchemaKind]> = [
   [/^qapi\/[^/]+\.json$/, 'qmp'],
   [/^qga\/[^/]+\.json$/, 'qga'],
   [/^storage-daemon\/qapi\/[^/]+\.json$/, 'storage-daemon'],
+  [/^docs\/interop\/firmware\.json$/, 'interop'],
   [/^tests\/qapi-schema\/[^/]+\.json$/, 'test'],
 ];
 
 /** Every schema file path, for RuleMeta.files. */
-export const SCHEMA_FILES = /^(?:qapi|qga|storage-daemon\/qapi|tests\/qapi-schema)\/[^/]+\.json$/;
+export const SCHEMA_FILES = /^(?:(?:qapi|qga|storage-daemon\/qapi|tests\/qapi-schema)\/[^/]+|docs\/interop\/firmware)\.json$/;
 
 export function schemaKindOf(path: string): SchemaKind | undefined {
   return SCHEMA_DIRS.find(([re]) => re.test(path))?.[1];
@@ -42,13 +43,19 @@ export interface QapiView {
   before?: SchemaFile;
   /** The patch creates the file. */
   created: boolean;
-  /** Pragmas of the schema (the file's own, plus pragma.json and qapi-schema.json beside it), when the tree has them. */
+  /** Pragmas of the whole schema the file belongs to (see readPragmas), when the tree has them. */
   pragmas?: Pragmas;
   added(line: number): boolean;
   /** Added, and not a line the patch also removes (moved, or re-added with a comma): new text. */
   changed(line: number): boolean;
   /** Removed lines, normalised (see `normaliseLine`), to tell new text from text the patch only moved or re-wrapped. */
   removed: Set<string>;
+  /**
+   * Names of definitions this patch (any schema file) or an earlier patch of
+   * the series removes: one added here under the same name was moved, not
+   * created (`qapi: move accelerator commands to their own file`).
+   */
+  movedDefinitions: Set<string>;
 }
 
 /** A line without indentation and trailing commas and closing brackets: `'mapped-ram'] }` and `'mapped-ram',` are the same line. */
@@ -63,20 +70,65 @@ function agreesWithDiff(text: string, diff: FileDiff): boolean {
   return true;
 }
 
-async function readPragmas(tree: Tree, path: string, own: Pragmas): Promise<Pragmas | undefined> {
-  const dir = path.slice(0, path.lastIndexOf('/'));
-  // Pragma scope is the whole schema (qapi-code-gen.rst); QEMU keeps them in pragma.json or the schema root.
-  const candidates = [`${dir}/pragma.json`, `${dir}/qapi-schema.json`, ...(dir === 'storage-daemon/qapi' ? ['qapi/pragma.json'] : [])];
+/** The file QEMU's generator starts from for the schema `path` belongs to (a parser test is its own schema). */
+function schemaRoot(path: string, kind: SchemaKind): string {
+  switch (kind) {
+    case 'qmp':
+      return 'qapi/qapi-schema.json';
+    case 'qga':
+      return 'qga/qapi-schema.json';
+    case 'storage-daemon':
+      return 'storage-daemon/qapi/qapi-schema.json';
+    default:
+      return path;
+  }
+}
+
+/** `target` of an include directive in `from`, as a tree path (`../../qapi/pragma.json` from storage-daemon/qapi/). */
+function includedPath(from: string, target: string): string {
+  const parts = from.split('/').slice(0, -1);
+  for (const part of target.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/**
+ * The pragmas of the whole schema: scripts/qapi/parser.py keeps one pragma
+ * object for a schema and every module it includes, so `qapi/pragma.json`
+ * (included from `qapi/qapi-schema.json`) exempts names in every module. Read
+ * are the root, the files it includes whose name says pragma (QEMU keeps them
+ * there; reading every module would cost a read per module per patch), the
+ * `pragma.json` beside the file, and the file's own.
+ */
+async function readPragmas(tree: Tree, path: string, kind: SchemaKind, own: Pragmas): Promise<Pragmas | undefined> {
+  const root = schemaRoot(path, kind);
+  const candidates = [root, `${path.slice(0, path.lastIndexOf('/'))}/pragma.json`];
   const pragmas = emptyPragmas();
   let found = false;
-  for (const candidate of candidates) {
-    const text = candidate === path ? undefined : await tree.read(candidate);
+  const seen = new Set<string>([path]);
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
+    if (seen.has(candidate)) continue;
+    seen.add(candidate);
+    const text = await tree.read(candidate);
     if (text === undefined) continue;
     found = true;
-    mergePragmas(pragmas, parseSchema(text).pragmas);
+    const parsed = parseSchema(text);
+    mergePragmas(pragmas, parsed.pragmas);
+    for (const directive of parsed.directives) {
+      const target = directive.kind === 'include' ? directive.expr.entries.find((e) => e.key === 'include')?.value : undefined;
+      if (target?.kind === 'string' && /pragma/.test(target.value)) candidates.push(includedPath(candidate, target.value));
+    }
   }
+  // The file itself may be the root, or include the pragma file (tests).
   mergePragmas(pragmas, own);
-  return found || own.docRequired !== undefined ? pragmas : undefined;
+  return found || own.docRequired !== undefined || hasExceptions(own) ? pragmas : undefined;
+}
+
+function hasExceptions(p: Pragmas): boolean {
+  return p.commandNameExceptions.length + p.commandReturnsExceptions.length + p.documentationExceptions.length + p.memberNameExceptions.length > 0;
 }
 
 function mergePragmas(into: Pragmas, from: Pragmas): void {
@@ -100,17 +152,46 @@ async function isPositiveTest(ctx: RuleContext, path: string): Promise<boolean> 
   return false;
 }
 
+const DEFINITION_HEADER = /^\{\s*'(?:enum|struct|union|alternate|command|event)'\s*:\s*'([^']+)'/;
+
+/**
+ * What moves into `diff` from elsewhere: the removed lines of the patch's
+ * other schema files and of the earlier patches' (normalised), and the names
+ * of the definitions removed there or here. Later patches do not count: a
+ * line they remove is one this patch may have added.
+ */
+function movedInto(ctx: RuleContext, diff: FileDiff): { lines: Set<string>; definitions: Set<string> } {
+  const lines = new Set<string>();
+  const definitions = new Set<string>();
+  const step = ctx.patch ? ctx.series.patches.indexOf(ctx.patch) : -1;
+  const patches = step < 0 ? [] : ctx.series.patches.slice(0, step + 1);
+  for (const patch of patches) {
+    for (const file of patch.files) {
+      if (!schemaKindOf(file.oldPath) || !file.removed.length) continue;
+      for (const { text } of file.removed) {
+        const header = DEFINITION_HEADER.exec(text.trim());
+        if (header) definitions.add(header[1]!);
+        if (file !== diff) lines.add(normaliseLine(text));
+      }
+    }
+  }
+  lines.delete('');
+  return { lines, definitions };
+}
+
 async function buildView(ctx: RuleContext, diff: FileDiff, kind: SchemaKind): Promise<QapiView> {
   const addedLines = new Set(diff.added.map((l) => l.line));
   const removed = new Set(diff.removed.map((l) => normaliseLine(l.text)).filter(Boolean));
-  const changedLines = new Set(diff.added.filter((l) => !removed.has(normaliseLine(l.text))).map((l) => l.line));
+  const moved = movedInto(ctx, diff);
+  // Text removed from another schema file (or by an earlier patch) and added here is moved, not new.
+  const changedLines = new Set(diff.added.filter((l) => !removed.has(normaliseLine(l.text)) && !moved.lines.has(normaliseLine(l.text))).map((l) => l.line));
   // Without a tree only a file the patch creates is known whole (reading others would only note their absence).
   const text = ctx.plan.kind !== 'none' || diff.status === 'added' ? await ctx.tree.read(diff.path) : undefined;
   const whole = text !== undefined && agreesWithDiff(text, diff);
   const after = whole ? parseSchema(text) : parseFragments([...diff.lines.values()].map((l) => ({ line: l.line, text: l.text, added: l.added })));
   const created = diff.status === 'added';
   const beforeText = whole && !created ? await ctx.treeBefore.read(diff.oldPath) : undefined;
-  const pragmas = whole && ctx.plan.kind !== 'none' ? await readPragmas(ctx.tree, diff.path, after.pragmas) : undefined;
+  const pragmas = whole && ctx.plan.kind !== 'none' ? await readPragmas(ctx.tree, diff.path, kind, after.pragmas) : undefined;
   return {
     path: diff.path,
     kind,
@@ -122,6 +203,7 @@ async function buildView(ctx: RuleContext, diff: FileDiff, kind: SchemaKind): Pr
     added: (line) => addedLines.has(line),
     changed: (line) => changedLines.has(line),
     removed,
+    movedDefinitions: moved.definitions,
   };
 }
 

@@ -11,7 +11,7 @@ import { NO_TREE, type Tree } from '../tree/tree.js';
 import type { InputError } from './inputs.js';
 
 /** Where QAPI schema files live in a QEMU tree (relative paths). */
-const SCHEMA_PATH = /(?:^|\/)((?:qapi|qga|storage-daemon\/qapi|tests\/qapi-schema)\/[^/]+\.json)$/;
+const SCHEMA_PATH = /(?:^|\/)((?:(?:qapi|qga|storage-daemon\/qapi|tests\/qapi-schema)\/[^/]+|docs\/interop\/firmware)\.json)$/;
 
 export interface WholeFile {
   /** Path relative to the tree root: `qapi/migration.json`. */

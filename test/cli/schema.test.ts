@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { readFileSync } from 'node:fs';
+import { parseSchema } from '../../src/qapi/parser.js';
 import { QEMU_TREE, describeShared } from '../helpers/corpus.js';
 
 async function run(...args: string[]): Promise<{ status: number; out: string; err: string }> {
@@ -87,5 +89,20 @@ describeShared('patchlint schema on ../shared/qemu-tree/qapi', () => {
     // The legacy modules' doc debt: Example:/Note: sections, long lines.
     expect(report.counts['qapi/doc-obsolete-tag']).toBeGreaterThan(100);
     expect(Object.values(report.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(report.findings.length);
+  });
+
+  it("reports no undocumented member or invalid name in a definition qapi/pragma.json exempts, in any module", async () => {
+    const pragmas = parseSchema(readFileSync(join(QEMU_TREE, 'qapi/pragma.json'), 'utf8')).pragmas;
+    expect(pragmas.documentationExceptions.length).toBeGreaterThan(50);
+    const { out } = await run('--format', 'json', join(QEMU_TREE, 'qapi'));
+    const findings = (JSON.parse(out).findings as Array<{ rule: string; file: string; line: number }>).filter((f) => f.rule === 'qapi/doc-member-undocumented' || f.rule === 'qapi/name-invalid');
+    const exempt: string[] = [];
+    for (const f of findings) {
+      const definition = parseSchema(readFileSync(join(QEMU_TREE, f.file), 'utf8')).definitions.find((d) => d.line <= f.line && f.line <= d.endLine);
+      const list = f.rule === 'qapi/doc-member-undocumented' ? pragmas.documentationExceptions : pragmas.memberNameExceptions;
+      if (definition?.name && list.includes(definition.name)) exempt.push(`${f.file}:${f.line} ${definition.name}`);
+    }
+    expect(findings.length).toBeGreaterThan(0);
+    expect(exempt).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { lintInputs } from '../../src/cli/check.js';
 import { LOCAL_TAP_MBOX, corpusFindings, corpusIndex, describeShared } from '../helpers/corpus.js';
 import { WITHOUT_TREE, WITH_TREE } from './commit.reviewed.js';
 
-const FAMILIES = ['commit/', 'series/', 'style/', 'maintainers/'];
+const FAMILIES = ['commit/', 'series/', 'style/', 'maintainers/', 'spelling/'];
 
 async function findings(withTree: boolean): Promise<string[]> {
   return (await Promise.all(FAMILIES.map((family) => corpusFindings(family, withTree)))).flat().sort();

@@ -19,7 +19,18 @@ const series = mbox(
   mail({ subject: '[PATCH 2/2] x: two', messageId: '<p2>', inReplyTo: '<c>', diff: fileDiff('a.c', 1, [' a', '+two', '+three']) }),
 );
 
+const habit: Rule = { meta: { ...rule('test/habit', () => {}).meta, authorHabit: true }, check: (ctx) => ctx.report({ message: `habit of ${ctx.patch!.subject}` }) };
+const pull = (trailers: string, n: number) =>
+  mail({ subject: `[PULL ${n}/2] x: step ${n}`, from: 'Mary Maintainer <mary@example.org>', signOff: false, body: `From: Alice Author <alice@example.org>\n\nStep ${n}.\n\n${trailers}`, diff: fileDiff('a.c', 1, [' a', `+${n}`]) });
+
 describe('engine', () => {
+  it("does not run author-habit rules on PULL patches a maintainer applied, and does on the maintainer's own", async () => {
+    const report = await lintText(mbox(pull('Signed-off-by: Alice Author <alice@example.org>\nSigned-off-by: Mary Maintainer <mary@example.org>', 1), mail({ subject: '[PULL 2/2] x: step 2', from: 'Mary Maintainer <mary@example.org>' })), { rules: [habit] });
+    expect(report.findings.map((f) => [f.patch, f.message])).toEqual([[2, 'habit of x: step 2']]);
+    const plain = await lintText(mail({ subject: '[PATCH] x: step 1', body: 'Step.\n\nSigned-off-by: Mary Maintainer <mary@example.org>' }), { rules: [habit] });
+    expect(plain.findings).toHaveLength(1);
+  });
+
   it('runs patch rules per patch (not on the cover) and sorts findings by patch, file, line', async () => {
     const report = await lintText(series, { rules: [flagAdded] });
     expect(report.findings.map((f) => [f.patch, f.file, f.line, f.message])).toEqual([

@@ -23,10 +23,12 @@ ruleTester(rule, {
     { name: '76 characters of UTF-8 are 76 characters', patch: mail({ body: 'é'.repeat(40) + ' ' + 'ü'.repeat(35) }) },
   ],
   invalid: [
+    { name: 'an 81-character body line (warning)', patch: mail({ body: `Fix it.\n${long}s` }), errors: [{ file: null, line: 4, severity: 'warning', message: /\(81\)/ }] },
     {
-      name: 'an 80-character body line',
+      // Fits an 80-column terminal: QEMU merges such lines; an info.
+      name: 'an 80-character body line (info)',
       patch: mail({ body: `Fix it.\n${long}` }),
-      errors: [{ file: null, line: 4, severity: 'warning', message: 'line over 76 characters (80): wrap the commit message so that "git show" fits in 80 columns' }],
+      errors: [{ file: null, line: 4, severity: 'info', message: 'line over 76 characters (80): wrap the commit message so that "git show" fits in 80 columns' }],
     },
     {
       name: 'a long subject',

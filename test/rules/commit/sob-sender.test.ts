@@ -2,8 +2,8 @@ import rule from '../../../rules/commit/sob-sender.js';
 import { mail } from '../../helpers/mail.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
-const forwarded = (trailers: string) =>
-  mail({ from: 'Bob Sender <bob@example.org>', body: `From: Alice Author <alice@example.org>\n\nFix it.\n\n${trailers}`, signOff: false });
+const forwarded = (trailers: string, subject?: string) =>
+  mail({ from: 'Bob Sender <bob@example.org>', body: `From: Alice Author <alice@example.org>\n\nFix it.\n\n${trailers}`, signOff: false, ...(subject ? { subject } : {}) });
 
 ruleTester(rule, {
   valid: [
@@ -15,6 +15,12 @@ ruleTester(rule, {
     { name: 'sourcehut sends for the author', patch: mail({ from: '~alice <alice@git.sr.ht>', body: 'From: Alice Author <alice@example.org>\n\nFix it.', signOff: 'Alice Author <alice@example.org>' }) },
   ],
   invalid: [
+    {
+      // A migration pull sent by one co-maintainer carrying the other's sign-off: QEMU merged it.
+      name: 'in a PULL, a co-maintainer sends what the other applied (info)',
+      patch: forwarded('Signed-off-by: Alice Author <alice@example.org>\nSigned-off-by: Carol Comaintainer <carol@example.org>', '[PULL 03/12] migration: fix a leak in the colo path'),
+      errors: [{ file: null, line: null, severity: 'info', message: /^the sender Bob Sender <bob@example.org> passes on/ }],
+    },
     {
       name: 'the sender did not sign',
       patch: forwarded('Signed-off-by: Alice Author <alice@example.org>'),

@@ -1,5 +1,6 @@
 import rule from '../../../rules/migration/cap-accessor-decl-missing.js';
-import { chain, insertBefore, layoutTree, migrationEdits as e, replace, seriesMbox } from '../../helpers/migration.js';
+import { mbox } from '../../helpers/mail.js';
+import { chain, insertBefore, layoutTree, migrationEdits as e, replace, seriesMbox, seriesOf } from '../../helpers/migration.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
 const tree = layoutTree('layout-a');
@@ -58,6 +59,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // Patch 2/2 did not arrive and may declare it: an info naming it.
+      name: 'accessor in patch 1/2 whose patch 2 is not here (info)',
+      patch: mbox(seriesOf(tree, [{ subject: 'migration: add local-tap accessor', edits: { [C]: accessor } }, { subject: 'migration: declare migrate_local_tap()', edits: { [H]: e.prototype('migrate_local_tap', 'migrate_mapped_ram') } }])[0]!),
+      errors: [{ file: C, line: 75, severity: 'info', message: /^in the patches at hand, migrate_local_tap\(\) has no prototype: .*\(patch 2 of the series is not here and may add it\)$/ }],
+    },
     {
       name: 'accessor without a prototype (diff only)',
       patch: seriesMbox(tree, [{ subject: 'migration: add local-tap capability', edits: { 'qapi/migration.json': cap, [C]: accessor } }]),

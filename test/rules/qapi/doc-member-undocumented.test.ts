@@ -9,6 +9,18 @@ const addMember = (doc: string[]) =>
 const newStruct = (...doc: string[]) =>
   qapiPatch(newSchemaFile('qapi/foo.json', ['##', '# @Foo:', '#', ...doc, '#', '# Since: 11.0', '##', "{ 'struct': 'Foo', 'data': { 'a': 'int', '*b': 'str' } }"]));
 
+// A 2025 patch, merged as is: a member added next to the undocumented one of DummyVirtioForceArrays.
+const DUMMY = ['##', '# @DummyVirtioForceArrays:', '#', '# Not used by QMP; hack to let us use IOThreadVirtQueueMappingList', '# internally', '#', '# Since: 9.0', '##'];
+const addDummy = qapiPatch(
+  schemaHunk('qapi/virtio.json', 990, [
+    ...context(...DUMMY, '', "{ 'struct': 'DummyVirtioForceArrays',"),
+    "-  'data': { 'unused-iothread-vq-mapping': ['IOThreadVirtQueueMapping'] } }",
+    ...added("  'data': { 'unused-iothread-vq-mapping': ['IOThreadVirtQueueMapping'],", "            'unused-virtio-gpu-output': ['VirtIOGPUOutput'] } }"),
+  ]),
+);
+const VIRTIO = [...Array(989).fill('#'), ...DUMMY, '', "{ 'struct': 'DummyVirtioForceArrays',", "  'data': { 'unused-iothread-vq-mapping': ['IOThreadVirtQueueMapping'] } }", ''].join('\n');
+const wrapper = qapiPatch(newSchemaFile('qapi/foo.json', ['##', '# @FooWrapper:', '#', '# Since: 11.0', '##', "{ 'struct': 'FooWrapper', 'data': { 'data': 'Foo' } }"]));
+
 ruleTester(rule, {
   valid: [
     { name: 'every member described', patch: newStruct('# @a: The a.', '#', '# @b: The b.') },
@@ -19,10 +31,32 @@ ruleTester(rule, {
       patch: qapiPatch(newSchemaFile('qapi/foo.json', ['##', '# @U:', '#', '# @kind: The kind.', '#', '# Since: 11.0', '##', "{ 'union': 'U', 'base': { 'kind': 'K' }, 'discriminator': 'kind',", "  'data': { 'a': 'A' } }"])),
     },
     { name: 'arguments of a command whose data names a type', patch: qapiPatch(newSchemaFile('qapi/foo.json', ['##', '# @do-foo:', '#', '# Since: 11.0', '##', "{ 'command': 'do-foo', 'data': 'FooArgs' }"])) },
+    {
+      name: 'the pragma of the schema, included from its root in another directory',
+      tree: { 'storage-daemon/qapi/net.json': NET, 'storage-daemon/qapi/qapi-schema.json': "{ 'include': '../../qapi/pragma.json' }\n", 'qapi/pragma.json': "{ 'pragma': { 'documentation-exceptions': [ 'TapOptions' ] } }\n" },
+      patch: addMember([]).replaceAll('qapi/net.json', 'storage-daemon/qapi/net.json'),
+    },
+    {
+      name: 'with the tree, the pragma of qapi-schema.json exempts DummyVirtioForceArrays',
+      tree: { 'qapi/virtio.json': VIRTIO, 'qapi/qapi-schema.json': "{ 'include': 'pragma.json' }\n", 'qapi/pragma.json': "{ 'pragma': { 'documentation-exceptions': [ 'DummyVirtioForceArrays' ] } }\n" },
+      patch: addDummy,
+    },
     // Without the tree the doc block of TapOptions is not seen whole: say nothing.
     { name: 'a member added where the doc block is not shown whole', patch: addMember([]) },
   ],
   invalid: [
+    {
+      name: 'from a mail alone, a definition whose other members are undocumented too looks exempt (info)',
+      patch: addDummy,
+      errors: [{ file: 'qapi/virtio.json', line: 1001, severity: 'info', message: /'DummyVirtioForceArrays' looks exempt by pragma documentation-exceptions/ }],
+    },
+    { name: 'from a mail alone, a *Wrapper type looks exempt (info)', patch: wrapper, errors: [{ line: 6, severity: 'info', message: /'FooWrapper' looks exempt/ }] },
+    {
+      name: 'with the tree, the pragmas decide: not listed is an error',
+      tree: { 'qapi/virtio.json': VIRTIO, 'qapi/qapi-schema.json': "{ 'include': 'pragma.json' }\n", 'qapi/pragma.json': "{ 'pragma': { 'documentation-exceptions': [ 'Other' ] } }\n" },
+      patch: wrapper,
+      errors: [{ line: 6, severity: 'error', message: "member 'data' lacks documentation ('FooWrapper' is not in pragma documentation-exceptions)" }],
+    },
     { name: 'a member of a new struct', patch: newStruct('# @a: The a.'), errors: [{ file: 'qapi/foo.json', line: 8, message: "member 'b' lacks documentation", severity: 'error' }] },
     { name: 'a member added to an old struct (whole file)', tree: { 'qapi/net.json': NET }, patch: addMember([]), errors: [{ file: 'qapi/net.json', line: 9, message: "member 'vnet-hdr' lacks documentation" }] },
     {

@@ -18,6 +18,12 @@ ruleTester(rule, {
   valid: [
     { name: 'a (since X.Y) in the description', patch: capability(['# @local-tap: Migrate TAPs locally.  (since 10.2)']) },
     { name: 'any spelling of since', patch: capability(['# @local-tap: Migrate TAPs locally.  (Since: 10.2)']) },
+    // A 2025 TDX patch: members added to a struct that an earlier series of the same cycle introduced.
+    {
+      name: 'a member of a definition whose Since: names the release in development',
+      qemuVersion: '10.1',
+      patch: qapiPatch(schemaHunk('qapi/qom.json', 20, [...context('# @attributes: The TDX attributes.', '#'), ...added('# @mrconfigid: The MRCONFIGID.', '#'), ...context('# Since: 10.1', '##', "{ 'struct': 'TdxGuestProperties',"), "-  'data': { '*attributes': 'uint64' } }", ...added("  'data': { '*attributes': 'uint64', '*mrconfigid': 'str' } }")])),
+    },
     { name: 'a member of a new definition', patch: qapiPatch(newSchemaFile('qapi/fds.json', ['##', '# @Fds:', '#', '# @net: The net.', '#', '# Since: 10.2', '##', "{ 'struct': 'Fds', 'data': { 'net': 'int' } }"])) },
     // Patch 1 adds the enum, patch 2 a value: the enum is new in the series.
     {
@@ -41,6 +47,12 @@ ruleTester(rule, {
     { name: 'a description added for an old member', patch: qapiPatch(schemaHunk('qapi/migration.json', 517, [...context('#     such as a file.  (since 9.0)', '#'), ...added('# @tls-authz: ID of the authz object.', '#'), ...context('# Features:')])) },
   ],
   invalid: [
+    {
+      name: 'a member of a definition introduced in an earlier release',
+      qemuVersion: '10.2',
+      patch: qapiPatch(schemaHunk('qapi/qom.json', 20, [...context('# @attributes: The TDX attributes.', '#'), ...added('# @mrconfigid: The MRCONFIGID.', '#'), ...context('# Since: 10.1', '##', "{ 'struct': 'TdxGuestProperties',"), "-  'data': { '*attributes': 'uint64' } }", ...added("  'data': { '*attributes': 'uint64', '*mrconfigid': 'str' } }")])),
+      errors: [{ file: 'qapi/qom.json', line: 22, message: /needs '\(since 10\.2\)'/ }],
+    },
     {
       name: 'a new value of an old enum (fragments)',
       patch: capability(['# @local-tap: Migrate TAPs locally.']),

@@ -1,5 +1,5 @@
 import rule from '../../../rules/qapi/since-wrong-release.js';
-import { added, context, qapiPatch, schemaHunk } from '../../helpers/qapi.js';
+import { added, context, newSchemaFile, qapiPatch, schemaHunk } from '../../helpers/qapi.js';
 import { mbox } from '../../helpers/mail.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
@@ -18,6 +18,10 @@ const addValue = (tag: string, spec = {}) =>
   );
 /** A date past the end of the release calendar: nothing says which release is in development. */
 const UNDATED = { date: 'Mon, 1 Mar 2027 10:00:00 +0100' };
+// qapi: move accelerator commands to their own file: query-kvm leaves misc.json for a new file, its Since: 0.14 with it.
+const QUERY_KVM = ['##', '# @query-kvm:', '#', '# Return information about KVM acceleration', '#', '# Returns: @KvmInfo', '#', '# Since: 0.14', '##', "{ 'command': 'query-kvm', 'returns': 'KvmInfo' }"];
+const removeKvm = schemaHunk('qapi/misc.json', 40, [...context('##', ''), ...QUERY_KVM.map((l) => `-${l}`), ...context('##', '# @query-uuid:')]);
+const addKvm = newSchemaFile('qapi/accelerator.json', ['# -*- Mode: Python -*-', '', ...QUERY_KVM]);
 const tree = (version: string) => ({ 'qapi/migration.json': MIGRATION, VERSION: `${version}\n` });
 
 ruleTester(rule, {
@@ -31,6 +35,20 @@ ruleTester(rule, {
       name: 'a tag that corrects a removed one',
       qemuVersion: '11.0',
       patch: qapiPatch(schemaHunk('qapi/virtio.json', 20, [...context('##', '# @VirtioInfo:', '#'), '-# Since: 7.1', ...added('# Since: 7.2'), ...context('##', "{ 'struct': 'VirtioInfo', 'data': {} }")])),
+    },
+    { name: 'a definition moved to another file in the same patch keeps its Since:', qemuVersion: '10.2', patch: qapiPatch(addKvm + removeKvm, { subject: '[PATCH] qapi: move accelerator commands to their own file' }) },
+    {
+      name: 'a definition an earlier patch of the series removes keeps its Since:',
+      qemuVersion: '10.2',
+      patch: mbox(qapiPatch(removeKvm, { subject: '[PATCH 1/2] qapi: drop query-kvm from misc.json' }), qapiPatch(addKvm, { subject: '[PATCH 2/2] qapi: query-kvm in accelerator.json' })),
+    },
+    {
+      name: 'a member moved from one definition to another keeps its (since X.Y)',
+      qemuVersion: '10.2',
+      patch: qapiPatch(
+        schemaHunk('qapi/net.json', 10, [...context('# @fd: The fd.', '#'), '-# @vhost: Use vhost.  (since 2.1)', '-#', ...context('# Since: 1.2', '##', "{ 'struct': 'TapOptions',"), "-  'data': { 'fd': 'str', '*vhost': 'bool' } }", ...added("  'data': { 'fd': 'str' } }")]) +
+          schemaHunk('qapi/net.json', 30, [...context('# @queues: The queues.', '#'), ...added('# @vhost: Use vhost.  (since 2.1)', '#'), ...context('# Since: 1.2', '##', "{ 'struct': 'NetOptions',"), "-  'data': { 'queues': 'int' } }", ...added("  'data': { 'queues': 'int', '*vhost': 'bool' } }")]).replace(/^diff --git.*\n(?:.*\n){3}/, ''),
+      ),
     },
     { name: 'a tag on an old member', qemuVersion: '11.0', patch: qapiPatch(schemaHunk('qapi/migration.json', 4, [...context('# @xbzrle: Use XBZRLE.'), ...added('#     Since 2.0 it compresses.  (since 1.2)'), ...context('#')])) },
   ],
@@ -54,6 +72,12 @@ ruleTester(rule, {
       errors: [{ line: 8, message: "'(since 10.2)': 10.2 is in its release freeze (VERSION 10.1.92), so new features go into 11.0", severity: 'warning' }],
     },
     { name: 'newer than the release in development', qemuVersion: '10.2', patch: addValue('(since 11.0)'), errors: [{ line: 8, message: "'(since 11.0)' names a release after the one in development, 10.2 (from --qemu-version)", severity: 'warning' }] },
+    {
+      name: 'a new definition beside a moved one is still judged',
+      qemuVersion: '10.2',
+      patch: qapiPatch(newSchemaFile('qapi/accelerator.json', ['# -*- Mode: Python -*-', '', ...QUERY_KVM, '', '##', '# @query-accelerators:', '#', '# Return the accelerators.', '#', '# Since: 10.1', '##', "{ 'command': 'query-accelerators' }"]) + removeKvm),
+      errors: [{ file: 'qapi/accelerator.json', line: 19, message: "'Since: 10.1' names an older release: new features go into 10.2 (from --qemu-version)", severity: 'error' }],
+    },
     {
       name: 'unknown release: older than a tag already in the file',
       patch: qapiPatch(schemaHunk('qapi/migration.json', 6, [...context('# @mapped-ram: Use fixed offsets.  (since 9.0)', '#'), ...added('# @local-tap: Migrate TAPs locally.  (since 8.2)', '#'), ...context('# Since: 1.2', '##', "{ 'enum': 'Caps',"), "-  'data': [ 'xbzrle', 'mapped-ram' ] }", ...added("  'data': [ 'xbzrle', 'mapped-ram', 'local-tap' ] }"), ...context('', '##')]), UNDATED),
