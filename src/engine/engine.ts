@@ -172,7 +172,8 @@ function locate(patch: Patch | undefined, file: string | null, line: number | nu
   const first = diff?.lines.get(line);
   if (!diff || !first) return {};
   const excerpt: string[] = [];
-  for (let l = line; l <= (endLine ?? line); l++) {
+  // Bounded by the lines the diff has, whatever endLine a rule reports.
+  for (let l = line; l <= Math.min(endLine ?? line, line + diff.lines.size); l++) {
     const entry = diff.lines.get(l);
     if (entry) excerpt.push(ownCopy(entry.text));
   }
