@@ -240,7 +240,7 @@ export async function lintInputs(inputs: readonly string[], options: LintOptions
   await streamInputs(inputs, options, {
     series(summary, findings) {
       report.series.push(summary);
-      report.findings.push(...findings);
+      for (const finding of findings) report.findings.push(finding);
     },
     error(error) {
       report.errors.push(error);

@@ -93,7 +93,7 @@ function readHeaders(bytes: Buffer, headerEnd: number): { headers: Header[]; lin
 function toPeople(addresses: Address[]): Person[] {
   const people: Person[] = [];
   for (const address of addresses) {
-    if (address.group) people.push(...address.group.map((m) => ({ name: m.name, email: m.address })));
+    if (address.group) for (const m of address.group) people.push({ name: m.name, email: m.address });
     else people.push({ name: address.name, email: address.address });
   }
   return people;

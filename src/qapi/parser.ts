@@ -29,7 +29,7 @@ export function lexLines(lines: readonly string[], firstLine: number): { tokens:
   const tokens: Token[] = [];
   for (const [i, text] of lines.entries()) {
     const lexed = lexLine(text, firstLine + i);
-    tokens.push(...lexed.tokens);
+    for (const token of lexed.tokens) tokens.push(token); // push(...) overflows the stack on a long line
     if (lexed.error) return { tokens, error: lexed.error };
   }
   return { tokens };
