@@ -12,9 +12,9 @@ export const SHAPES: Record<string, { n: number; text: (n: number) => string }> 
     text: (n) => mail({ subject: '[PATCH] hw: touch many files', diff: Array.from({ length: n }, (_, i) => fileDiff(`hw/f${i}.c`, 10, [' a', '+b ', ' c'])).join('') }),
   },
   /** One definition nested n braces deep. */
-  'schema braces': { n: 5000, text: (n) => schemaPatch([`{ 'struct': 'Deep', 'data': ${"{ 'a': ".repeat(n)}'int'${' }'.repeat(n)} }`]) },
+  'schema braces': { n: 20000, text: (n) => schemaPatch([`{ 'struct': 'Deep', 'data': ${"{ 'a': ".repeat(n)}'int'${' }'.repeat(n)} }`]) },
   /** One definition nested n brackets deep. */
-  'schema brackets': { n: 20000, text: (n) => schemaPatch([`{ 'enum': 'Deep', 'data': ${'[ '.repeat(n)}'a'${' ]'.repeat(n)} }`]) },
+  'schema brackets': { n: 40000, text: (n) => schemaPatch([`{ 'enum': 'Deep', 'data': ${'[ '.repeat(n)}'a'${' ]'.repeat(n)} }`]) },
   /** One struct with n documented members. */
   'documented members': {
     n: 2000,
