@@ -19,7 +19,6 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = resolve(ROOT, '../shared');
-const BIN = join(ROOT, 'bin/patchlint.js');
 const OUT = join(ROOT, 'fixtures/fuzz');
 
 function option(name, fallback) {
@@ -235,6 +234,10 @@ function minimise(input, fails, deadline) {
 // ---- main loop --------------------------------------------------------------
 mkdirSync(OUT, { recursive: true });
 const scratch = mkdtempSync(join(tmpdir(), 'patchlint-fuzz-'));
+// A copy of the bundle: a rebuild while the fuzzer runs must not look like a crash.
+cpSync(join(ROOT, 'bin'), join(scratch, 'cli/bin'), { recursive: true });
+cpSync(join(ROOT, 'dist'), join(scratch, 'cli/dist'), { recursive: true });
+const BIN = join(scratch, 'cli/bin/patchlint.js');
 const figures = { inputs: 0, runs: 0, crash: 0, hang: 0, lost: 0, escape: 0, saved: 0 };
 const started = Date.now();
 console.log(`fuzz: seed ${seed}, budget ${budget / 1000} s, ${mails.length} mail seeds, ${schemas.length} schema seeds, batches of ${batchSize}`);
