@@ -20,7 +20,7 @@ const rule: Rule = {
     for (const path of files.touchedCFiles()) {
       if (path === OPTIONS_C || !path.endsWith('.c')) continue;
       // Scanning C is for telling code from comments; most files never mention the array.
-      if (!ctx.series.patches.some((p) => p.files.some((f) => f.path === path && f.added.some((l) => l.text.includes('capabilities['))))) continue;
+      if (!files.adds(path, 'capabilities[')) continue;
       for (const h of files.hunks(path)) {
         for (const scan of h.post) {
           const t = scan.tokens;

@@ -14,7 +14,7 @@ import { type TreePlan, appliedPlan } from '../tree/plan.js';
 import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
 import { VERSION } from '../version.js';
 import type { Io } from './main.js';
-import { UsageError, parse, settingsFromOptions } from './options.js';
+import { SettingsError, UsageError, parse, settingsFromOptions } from './options.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'email'] as const;
 type Format = (typeof FORMATS)[number];
@@ -80,7 +80,7 @@ export async function lintInputs(inputs: readonly string[], options: LintOptions
   await streamInputs(inputs, options, {
     series(summary, findings) {
       report.series.push(summary);
-      report.findings.push(...findings);
+      for (const finding of findings) report.findings.push(finding);
     },
     error(error) {
       report.errors.push(error);
@@ -104,7 +104,7 @@ async function formatWhole(report: LintReport, kind: Format, values: OutputValue
         perSeries: values['per-series'],
         toolVersion: VERSION,
       });
-      return email.toMbox(replies);
+      return (await import('../report/printable.js')).printable(email.toMbox(replies));
     }
   }
 }
@@ -162,6 +162,7 @@ async function lintAndPrint(inputs: string[], options: LintOptions, kind: Format
 
 export async function check(args: string[], io: Io): Promise<number> {
   let result: { counts: Counts; errors: InputError[] };
+  let format: string | undefined;
   try {
     const parsed = parse(args, {
       format: { type: 'string', short: 'f' },
@@ -175,6 +176,7 @@ export async function check(args: string[], io: Io): Promise<number> {
       'per-series': { type: 'boolean' },
     });
     const values = parsed.values;
+    format = values.format;
     const inputs = parsed.positionals;
     if (!inputs.length && !values.git) throw new UsageError('no input: give mbox, .eml or .patch files, folders, - for stdin, or --git A..B');
     if (values.format && !FORMATS.includes(values.format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
@@ -192,6 +194,13 @@ export async function check(args: string[], io: Io): Promise<number> {
     };
     result = await lintAndPrint(inputs, options, (values.format as Format) ?? 'text', io, values);
   } catch (error) {
+    if (error instanceof SettingsError && format === 'json') {
+      // A settings file that cannot be read is an input error: the JSON document still comes, carrying it.
+      const { formatJson } = await import('../report/json.js');
+      io.stdout(formatJson({ series: [], findings: [], errors: [error.input] }, VERSION));
+      io.stderr(`patchlint: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError) {
       io.stderr(`patchlint: ${(error as Error).message}\n(see patchlint --help)\n`);
       return 2;

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadMaintainers, maintainersOfPaths } from '../maintainers/lookup.js';
 import { formatRecipient } from '../maintainers/recipients.js';
+import { printable } from '../report/printable.js';
 import { DirectoryTree } from '../tree/tree.js';
 import type { Io } from './main.js';
 import { UsageError, parse } from './options.js';
@@ -22,7 +23,7 @@ export async function maintainers(args: string[], io: Io): Promise<number> {
   }
   const paths = positionals.map((p) => p.replace(/^\.\//, ''));
   const result = await maintainersOfPaths(tree, compiled, paths);
-  for (const recipient of result.recipients) io.stdout(formatRecipient(recipient) + '\n');
+  for (const recipient of result.recipients) io.stdout(printable(formatRecipient(recipient)) + '\n');
   // get_maintainer.pl would fall back to recent git signers here.
   for (const file of result.files) if (!file.exact) io.stderr(`note: no maintained section covers ${file.file} exactly (get_maintainer.pl would add recent git signers)\n`);
   return 0;

@@ -3,14 +3,38 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { type Config, ConfigError, isQemuVersion, namesKnownRules, parseRuleSetting } from '../engine/config.js';
 import { loadConfig } from '../sources/config-file.js';
+import type { InputError } from '../sources/inputs.js';
 
 export class UsageError extends Error {}
+
+/** A settings file that cannot be used: an input error, which JSON output carries in `errors`. */
+export class SettingsError extends UsageError {
+  readonly input: InputError;
+
+  constructor(error: ConfigError) {
+    super(error.message);
+    const where = `${error.file}${error.line ? `:${error.line}` : ''}: `;
+    this.input = { input: error.file, line: error.line, message: error.message.slice(where.length) };
+  }
+}
+
+/**
+ * node:util's messages run over several lines, with advice on `--` and
+ * `--opt=-XYZ` that `--help` gives better: the first sentences, on one line.
+ */
+function oneLine(message: string): string {
+  return message
+    .replace(/\.? To specify a positional argument.*$/s, '')
+    .split('\n')
+    .filter((line) => !line.startsWith('To specify'))
+    .join(' ');
+}
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+    throw new UsageError(oneLine((error as Error).message));
   }
 }
 
@@ -30,7 +54,7 @@ export async function settingsFromOptions(
   try {
     config = await loadConfig(values.config, roots, knownRules);
   } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
+    if (error instanceof ConfigError) throw new SettingsError(error);
     throw error;
   }
   for (const setting of values.rule ?? []) {

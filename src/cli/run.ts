@@ -1,5 +1,6 @@
 // Process wiring for the CLI: real stdio, exit status, and no stack traces
 // for users (PATCHLINT_DEBUG=1 shows them).
+import { printable } from '../report/printable.js';
 import { main } from './main.js';
 
 export async function run(argv = process.argv.slice(2)): Promise<void> {
@@ -10,7 +11,8 @@ export async function run(argv = process.argv.slice(2)): Promise<void> {
   });
   const io = {
     stdout: (text: string) => void process.stdout.write(text),
-    stderr: (text: string) => void process.stderr.write(text),
+    // Every command's stderr is for people: no control characters from the input.
+    stderr: (text: string) => void process.stderr.write(printable(text)),
     // A getter: touching process.stdin sets up a socket, which `check file` does not need.
     get stdin() {
       return process.stdin;
@@ -23,7 +25,7 @@ export async function run(argv = process.argv.slice(2)): Promise<void> {
     process.exitCode = await main(argv, io);
   } catch (error) {
     const detail = process.env.PATCHLINT_DEBUG ? (error as Error).stack : (error as Error).message;
-    process.stderr.write(`patchlint: internal error: ${detail}\n(set PATCHLINT_DEBUG=1 for details, and please report it)\n`);
+    process.stderr.write(`patchlint: internal error: ${printable(detail ?? '')}\n(set PATCHLINT_DEBUG=1 for details, and please report it)\n`);
     process.exitCode = 2;
   }
 }

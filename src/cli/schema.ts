@@ -6,9 +6,10 @@ import { ALL_RULES } from '../../rules/index.js';
 import { lintSeries } from '../engine/engine.js';
 import { findSchemaFiles, wholeFileSeries, wholeFilesPlan } from '../sources/whole-files.js';
 import { DirectoryTree, NO_TREE } from '../tree/tree.js';
+import { printable } from '../report/printable.js';
 import { VERSION } from '../version.js';
 import type { Io } from './main.js';
-import { UsageError, parse, settingsFromOptions } from './options.js';
+import { SettingsError, UsageError, parse, settingsFromOptions } from './options.js';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -24,7 +25,18 @@ export async function schema(args: string[], io: Io): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
 
   const found = await findSchemaFiles(positionals.length ? positionals : ['qapi']);
-  const { config, qemuVersion } = await settingsFromOptions(values, found.root ? [found.root] : [io.cwd], ALL_RULES.map((r) => r.meta.id));
+  let settings;
+  try {
+    settings = await settingsFromOptions(values, found.root ? [found.root] : [io.cwd], ALL_RULES.map((r) => r.meta.id));
+  } catch (error) {
+    if (!(error instanceof SettingsError && format === 'json')) throw error;
+    // The JSON document still comes, with the settings file's error in `errors`.
+    const { formatSchemaJson } = await import('../report/schema.js');
+    io.stdout(formatSchemaJson({ files: [], lines: 0, findings: [], errors: [error.input] }, VERSION));
+    io.stderr(`patchlint: ${error.message}\n`);
+    return 2;
+  }
+  const { config, qemuVersion } = settings;
 
   const series = wholeFileSeries(found.files);
   const tree = found.root ? new DirectoryTree(found.root) : NO_TREE;
@@ -37,7 +49,7 @@ export async function schema(args: string[], io: Io): Promise<number> {
     errors: [...found.errors, ...result.crashes.map((message) => ({ input: found.root, message }))],
   };
   const { formatSchemaJson, formatSchemaText } = await import('../report/schema.js');
-  io.stdout(format === 'json' ? formatSchemaJson(report, VERSION) : formatSchemaText(report, { countsOnly: values.counts }));
+  io.stdout(format === 'json' ? formatSchemaJson(report, VERSION) : printable(formatSchemaText(report, { countsOnly: values.counts })));
   for (const e of report.errors) io.stderr(`patchlint: ${e.input}: ${e.message}\n`);
   if (report.errors.length) return 2;
   return report.findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -153,6 +153,20 @@ export async function lintSeries(series: Series, options: SeriesOptions): Promis
   return { findings: dedupe(findings), notes: [...plan.notes], release, crashes };
 }
 
+// A patch's files by path, built on first use: a patch with thousands of
+// files and a finding on each would otherwise search them all per finding.
+const filesByPath = new WeakMap<Patch, Map<string, Patch['files'][number]>>();
+
+function fileOf(patch: Patch, path: string): Patch['files'][number] | undefined {
+  let byPath = filesByPath.get(patch);
+  if (!byPath) {
+    byPath = new Map();
+    for (const f of patch.files) if (!byPath.has(f.path)) byPath.set(f.path, f);
+    filesByPath.set(patch, byPath);
+  }
+  return byPath.get(path);
+}
+
 /** Looks up the offending lines and checkpatch's `#N` for text and email output. */
 function locate(patch: Patch | undefined, file: string | null, line: number | null, endLine?: number): Pick<Finding, 'excerpt' | 'patchLine'> {
   if (!patch || line === null) return {};
@@ -163,11 +177,12 @@ function locate(patch: Patch | undefined, file: string | null, line: number | nu
     const patchLine = line >= 3 && patch.messagePatchLine !== undefined ? patch.messagePatchLine + line - 3 : undefined;
     return { excerpt: [ownCopy(text)], ...(patchLine ? { patchLine } : {}) };
   }
-  const diff = patch.files.find((f) => f.path === file);
+  const diff = fileOf(patch, file);
   const first = diff?.lines.get(line);
   if (!diff || !first) return {};
   const excerpt: string[] = [];
-  for (let l = line; l <= (endLine ?? line); l++) {
+  // Bounded by the lines the diff has, whatever endLine a rule reports.
+  for (let l = line; l <= Math.min(endLine ?? line, line + diff.lines.size); l++) {
     const entry = diff.lines.get(l);
     if (entry) excerpt.push(ownCopy(entry.text));
   }

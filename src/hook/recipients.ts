@@ -65,7 +65,7 @@ export function commandLineRecipients(args: readonly string[]): CommandLine {
     // An alias (`--to=qemu-devel`) names people only the alias file knows.
     const people = addressesOnly(value);
     if (!people) return { ...found, unknown: `--${name} ${value}: an alias or a name that is not an address` };
-    (name === 'to' ? found.to : found.cc).push(...people);
+    for (const person of people) (name === 'to' ? found.to : found.cc).push(person);
   }
   return found;
 }
@@ -79,7 +79,7 @@ export function settingRecipients(settings: ReadonlyArray<[string, string]>): Co
     if (kind.endsWith('cmd')) return { ...found, unknown: `${key} adds recipients that git 2.39 does not show the hook` };
     const people = addressesOnly(value);
     if (!people) return { ...found, unknown: `${key} = ${value}: an alias or a name that is not an address` };
-    (kind === 'to' ? found.to : found.cc).push(...people);
+    for (const person of people) (kind === 'to' ? found.to : found.cc).push(person);
   }
   return found;
 }

@@ -93,7 +93,7 @@ function readHeaders(bytes: Buffer, headerEnd: number): { headers: Header[]; lin
 function toPeople(addresses: Address[]): Person[] {
   const people: Person[] = [];
   for (const address of addresses) {
-    if (address.group) people.push(...address.group.map((m) => ({ name: m.name, email: m.address })));
+    if (address.group) for (const m of address.group) people.push({ name: m.name, email: m.address });
     else people.push({ name: address.name, email: address.address });
   }
   return people;
@@ -142,9 +142,18 @@ function crLinesOf(body: string): Set<number> | undefined {
   return cr;
 }
 
-/** Body text of a mail that needs real MIME decoding; patch attachments join the text. */
-async function decodeMimeBody(bytes: Buffer): Promise<string> {
-  const email = await PostalMime.parse(bytes);
+/**
+ * Body text of a mail that needs real MIME decoding; patch attachments join
+ * the text. What postal-mime refuses (say, multipart nested deeper than 256
+ * levels) is a broken mail, told at `bodyLine`.
+ */
+async function decodeMimeBody(bytes: Buffer, bodyLine: number): Promise<string> {
+  let email: Awaited<ReturnType<typeof PostalMime.parse>>;
+  try {
+    email = await PostalMime.parse(bytes);
+  } catch (error) {
+    throw new NotAMailError(`cannot decode the MIME body: ${(error as Error).message}`, bodyLine);
+  }
   let body = email.text ?? '';
   for (const attachment of email.attachments) {
     // Patches come attached as text/x-patch, text/plain, or as octet-stream named *.patch.
@@ -185,7 +194,7 @@ export async function parseMail(bytes: Buffer, separator?: string): Promise<Mail
     crLines = crLinesOf(raw);
     body = raw.replace(/\r?\n/g, '\n');
   } else {
-    body = await decodeMimeBody(bytes);
+    body = await decodeMimeBody(bytes, firstLine + lines);
   }
 
   const dateHeader = header('date');

@@ -50,18 +50,41 @@ export class SeriesCFiles {
     return this.ctx.series.patches.findIndex((p) => p.index === patchIndex) + 1;
   }
 
+  /**
+   * Each path's diffs in series order, indexed once: looking a path up patch
+   * by patch is quadratic in a patch that touches thousands of files.
+   */
+  private diffsByPath: Map<string, Array<{ patch: Patch; step: number; file: FileDiff }>> | undefined;
+
+  private diffsOf(path: string): ReadonlyArray<{ patch: Patch; step: number; file: FileDiff }> {
+    if (!this.diffsByPath) {
+      this.diffsByPath = new Map();
+      for (const [i, patch] of this.ctx.series.patches.entries()) {
+        for (const file of patch.files) {
+          if (file.binary) continue;
+          const list = this.diffsByPath.get(file.path) ?? [];
+          // The first diff of a path in a patch, as patch.files.find gave.
+          if (!list.some((d) => d.patch === patch)) list.push({ patch, step: i + 1, file });
+          this.diffsByPath.set(file.path, list);
+        }
+      }
+    }
+    return this.diffsByPath.get(path) ?? [];
+  }
+
   /** Each patch's hunks of `path`, in series order. */
   hunks(path: string): PatchHunks[] {
     let cached = this.hunkCache.get(path);
     if (!cached) {
-      cached = [];
-      for (const [i, patch] of this.ctx.series.patches.entries()) {
-        const file = patch.files.find((f) => f.path === path && !f.binary);
-        if (file) cached.push(hunksOf(file, patch.index, i + 1));
-      }
+      cached = this.diffsOf(path).map((d) => hunksOf(d.file, d.patch.index, d.step));
       this.hunkCache.set(path, cached);
     }
     return cached;
+  }
+
+  /** Some patch adds a line to `path` holding `text`. */
+  adds(path: string, text: string): boolean {
+    return this.diffsOf(path).some((d) => d.file.added.some((l) => l.text.includes(text)));
   }
 
   /** The C files (`.c`, `.h`) any patch touches. */
@@ -77,7 +100,7 @@ export class SeriesCFiles {
    * can only be in these, and scanning C is the costly part.
    */
   touchedCFilesAdding(text: string): string[] {
-    return this.touchedCFiles().filter((path) => this.ctx.series.patches.some((p) => p.files.some((f) => f.path === path && f.added.some((l) => l.text.includes(text)))));
+    return this.touchedCFiles().filter((path) => this.adds(path, text));
   }
 
   /** The whole file after the first `step` patches, when the tree knows it. */

@@ -17,6 +17,13 @@ export class DiffError extends Error {
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
+/**
+ * The largest line number a hunk may reach: git numbers lines with an int.
+ * Beyond it the numbers lose precision (1e26 + 1 === 1e26) and loops over
+ * line ranges never end.
+ */
+const MAX_LINE = 2 ** 31 - 1;
+
 interface Segment {
   /** Index into the lines array of the segment's first header line. */
   start: number;
@@ -72,12 +79,9 @@ function splitSegments(lines: string[], firstPatchLine: number): Segment[] {
     if (oldLeft > 0 || newLeft > 0) {
       // Inside a hunk: the counts decide what each line is.
       let repaired = line;
-      if (line.startsWith('\\')) {
-        // Any locale's "\ No newline at end of file"; parse-diff knows the English one.
-        current!.text.push('\\ No newline at end of file');
-        current!.source.push(i);
-        continue;
-      }
+      // Any locale's "\ No newline at end of file": dropped here, as the
+      // model drops it; parse-diff fails on one right after the @@ line.
+      if (line.startsWith('\\')) continue;
       if (line.startsWith('+')) newLeft--;
       else if (line.startsWith('-')) oldLeft--;
       else {
@@ -105,6 +109,9 @@ function splitSegments(lines: string[], firstPatchLine: number): Segment[] {
       oldLeft = hunk[2] === undefined ? 1 : Number(hunk[2]);
       newLeft = hunk[4] === undefined ? 1 : Number(hunk[4]);
       hunkHeader = hunk[0];
+      if (Number(hunk[1]) + oldLeft > MAX_LINE || Number(hunk[3]) + newLeft > MAX_LINE) {
+        throw new DiffError(`corrupt hunk header ${hunkHeader}: line numbers beyond ${MAX_LINE}`, firstPatchLine + i);
+      }
       current.hasHunk = true;
     } else if (current.hasHunk) {
       // Past the last hunk of this file: the signature, blank lines, a list
@@ -238,10 +245,9 @@ function buildFileDiff(segment: Segment, firstPatchLine: number, crLines?: Reado
   for (const chunk of parsed.chunks) {
     while (cursor < segment.text.length && segment.text[cursor] !== chunk.content) cursor++;
     cursor++;
-    chunk.changes = chunk.changes.filter((change) => {
+    for (const change of chunk.changes) {
       const sourceIndex = segment.source[cursor++]!;
       const patchLine = firstPatchLine + sourceIndex;
-      if (change.content.startsWith('\\')) return false;
       let text = change.content.slice(1);
       let cr = crLines?.has(sourceIndex) ?? false;
       if (text.endsWith('\r')) {
@@ -255,8 +261,7 @@ function buildFileDiff(segment: Segment, firstPatchLine: number, crLines?: Reado
         lines.set(post.line, post);
         if (post.added) added.push(post);
       }
-      return true;
-    });
+    }
   }
 
   return {

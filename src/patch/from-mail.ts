@@ -20,6 +20,19 @@ export function parsePerson(text: string): Person | undefined {
 
 
 /**
+ * The largest series a subject counter may announce. QEMU's largest series
+ * run to a few hundred patches; a counter beyond this is a corrupt or
+ * hostile subject, and its missing patches must not be listed one by one.
+ */
+export const MAX_SERIES = 999;
+
+/** Why the counter of a patch head cannot be believed, if it cannot. */
+export function implausibleCounter(head: PatchHead): string | undefined {
+  if (head.total <= MAX_SERIES && head.index <= MAX_SERIES) return undefined;
+  return `implausible patch counter ${head.tags.counter} in the subject: more than ${MAX_SERIES} patches`;
+}
+
+/**
  * What the mail says of its patch without parsing the body: enough to group
  * it into its series. Undefined for mail that is not a patch (replies,
  * discussion): untagged mail counts only when it carries a diff.

@@ -33,7 +33,7 @@ export function parseSubject(raw: string): ParsedSubject {
 
   const words: string[] = [];
   for (let m = BRACKET_GROUP.exec(rest); m; m = BRACKET_GROUP.exec(rest)) {
-    words.push(...m[1]!.split(/[\s,]+/).filter(Boolean));
+    for (const word of m[1]!.split(/[\s,]+/)) if (word) words.push(word);
     rest = rest.slice(m[0].length);
   }
   return { tags: classifyTagWords(words), summary: rest.trim(), reply };

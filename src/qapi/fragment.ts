@@ -292,7 +292,7 @@ function parseRun(run: readonly SourceLine[]): RunResult {
     let cutAt: number | undefined;
     for (let k = piece.from; k < piece.to; k++) {
       const lexed = lexLine(run[k]!.text, run[k]!.line);
-      tokens.push(...lexed.tokens.filter((t) => t.kind !== 'comment'));
+      for (const t of lexed.tokens) if (t.kind !== 'comment') tokens.push(t); // push(...) overflows on a long line
       if (lexed.error) {
         result.errors.push(lexed.error);
         cutAt = k;
@@ -375,15 +375,15 @@ export function parseFragments(lines: Iterable<SourceLine>): SchemaFile {
   let previous: RunResult | undefined;
   for (const run of runsOf(all)) {
     const result = parseRun(run);
-    file.docs.push(...result.docs);
-    file.errors.push(...result.errors);
+    for (const item of result.docs) file.docs.push(item);
+    for (const item of result.errors) file.errors.push(item);
     if (result.tail) {
       const open = previous?.open;
       if (open && joinable(open.doc, result.tail, added)) {
         const head = open.definition;
         if (head) {
-          head.members.push(...result.tail.members);
-          head.features.push(...result.tail.features);
+          for (const item of result.tail.members) head.members.push(item);
+          for (const item of result.tail.features) head.features.push(item);
           head.endLine = result.tail.endLine;
         } else {
           const definition: Definition = { ...result.tail, ...(open.doc!.symbol !== undefined ? { name: open.doc!.symbol } : {}), doc: open.doc! };
@@ -391,7 +391,7 @@ export function parseFragments(lines: Iterable<SourceLine>): SchemaFile {
         }
       } else file.definitions.push(result.tail);
     }
-    file.definitions.push(...result.definitions);
+    for (const item of result.definitions) file.definitions.push(item);
     previous = result;
   }
   file.definitions.sort((a, b) => a.line - b.line);

@@ -33,18 +33,34 @@ export function qemuColumn(text: string, pos: number): number {
   return col;
 }
 
+/**
+ * qemuColumn for positions asked in increasing order, each in the time of
+ * the step from the last one: counting from the line's start for every token
+ * is quadratic on a long line.
+ */
+function columnCounter(text: string): (pos: number) => number {
+  let at = 0;
+  let col = 1;
+  return (pos) => {
+    if (pos < at) return qemuColumn(text, pos);
+    for (; at < pos; at++) col = text[at] === '\t' ? ((col + 7) % 8) + 1 : col + 1;
+    return col;
+  };
+}
+
 export function lexLine(text: string, line: number): LexedLine {
   const tokens: Token[] = [];
-  const fail = (message: string, pos: number): LexedLine => ({ tokens, error: { message, line, col: qemuColumn(text, pos) } });
+  const column = columnCounter(text);
+  const fail = (message: string, pos: number): LexedLine => ({ tokens, error: { message, line, col: column(pos) } });
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
     if (ch === '#') {
-      tokens.push({ kind: 'comment', line, col: qemuColumn(text, i), text: text.slice(i).replace(/\r$/, '') });
+      tokens.push({ kind: 'comment', line, col: column(i), text: text.slice(i).replace(/\r$/, '') });
       break;
     }
     if (SINGLE.has(ch)) {
-      tokens.push({ kind: ch as TokenKind, line, col: qemuColumn(text, i), text: ch });
+      tokens.push({ kind: ch as TokenKind, line, col: column(i), text: ch });
       i++;
       continue;
     }
@@ -70,13 +86,13 @@ export function lexLine(text: string, line: number): LexedLine {
         if (code < 32 || code >= 127) return fail('funny character in string', start);
         value += c;
       }
-      tokens.push({ kind: 'string', line, col: qemuColumn(text, start), text: value });
+      tokens.push({ kind: 'string', line, col: column(start), text: value });
       continue;
     }
     // `true` and `false` match by prefix, as startswith() does: `trueX` is true, then stray 'X'.
     if (text.startsWith('true', i) || text.startsWith('false', i)) {
       const bool = text.startsWith('true', i);
-      tokens.push({ kind: 'bool', line, col: qemuColumn(text, i), text: bool ? 'true' : 'false', bool });
+      tokens.push({ kind: 'bool', line, col: column(i), text: bool ? 'true' : 'false', bool });
       i += bool ? 4 : 5;
       continue;
     }

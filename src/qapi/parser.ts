@@ -29,7 +29,7 @@ export function lexLines(lines: readonly string[], firstLine: number): { tokens:
   const tokens: Token[] = [];
   for (const [i, text] of lines.entries()) {
     const lexed = lexLine(text, firstLine + i);
-    tokens.push(...lexed.tokens);
+    for (const token of lexed.tokens) tokens.push(token); // push(...) overflows the stack on a long line
     if (lexed.error) return { tokens, error: lexed.error };
   }
   return { tokens };
@@ -43,6 +43,8 @@ export function lexLines(lines: readonly string[], firstLine: number): { tokens:
 export class TokenCursor {
   private index = -1;
   tok: Token | undefined;
+  /** How many containers parseValue is inside. */
+  depth = 0;
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -87,6 +89,14 @@ export class TokenCursor {
   }
 }
 
+/**
+ * How deep containers may nest. QEMU's schemas nest a few levels, and
+ * parser.py itself dies of Python's recursion limit at a few hundred; the
+ * cap keeps this recursive parser, and every walk over its values, far from
+ * the stack's end.
+ */
+export const MAX_NESTING = 100;
+
 function isValueStart(tok: Token | undefined): boolean {
   return !!tok && (tok.kind === '{' || tok.kind === '[' || tok.kind === 'string' || tok.kind === 'bool');
 }
@@ -97,6 +107,17 @@ function isValueStart(tok: Token | undefined): boolean {
  * still there for the caller.
  */
 export function parseValue(cur: TokenCursor, attach: (value: QValue) => void = () => {}): QValue {
+  const tok = cur.tok;
+  if ((tok?.kind === '{' || tok?.kind === '[') && cur.depth >= MAX_NESTING) cur.fail(`nesting deeper than ${MAX_NESTING} levels`);
+  cur.depth++;
+  try {
+    return parseOne(cur, attach);
+  } finally {
+    cur.depth--;
+  }
+}
+
+function parseOne(cur: TokenCursor, attach: (value: QValue) => void): QValue {
   const tok = cur.tok;
   if (tok?.kind === '{') {
     const dict: QDict = { kind: 'dict', entries: [], line: tok.line, col: tok.col, endLine: tok.line, closed: false };
@@ -130,13 +151,15 @@ function close(container: QDict | QList, cur: TokenCursor) {
 function parseMembers(cur: TokenCursor, dict: QDict): void {
   if (cur.is('}')) return close(dict, cur);
   if (!cur.is('string')) cur.fail("expected string or '}'");
+  const keys = new Set<string>();
   for (;;) {
     const key = cur.tok!;
     dict.endLine = key.line;
     cur.accept();
     if (!cur.is(':')) cur.fail("expected ':'");
     cur.accept();
-    if (dict.entries.some((e) => e.key === key.text)) cur.fail(`duplicate key '${key.text}'`);
+    if (keys.has(key.text)) cur.fail(`duplicate key '${key.text}'`);
+    keys.add(key.text);
     const entry: QDict['entries'][number] = { key: key.text, line: key.line, col: key.col };
     dict.entries.push(entry);
     const value = parseValue(cur, (v) => (entry.value = v));

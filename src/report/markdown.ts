@@ -2,6 +2,8 @@
 import type { LintReport } from './summary.js';
 import type { Finding, Severity } from '../engine/types.js';
 import { SEVERITY_ICON, countBySeverity, countsSentence, patchLabel } from './counts.js';
+import { printable } from './printable.js';
+import { ranges } from './text.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -29,12 +31,20 @@ export function formatMarkdown(report: LintReport): string {
   const counts = countBySeverity(report.findings);
   out.push(`**qemu-patchlint**: ${countsSentence(counts)}`, '');
   if (report.findings.length) out.push(ruleCountsTable(report.findings), '');
+  // Findings by series and patch, looked up once each (a large mbox has many series).
+  const byPatch = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const key = `${f.series}/${f.patch}`;
+    const list = byPatch.get(key);
+    if (list) list.push(f);
+    else byPatch.set(key, [f]);
+  }
   report.series.forEach((series, i) => {
     out.push(`### ${series.version > 1 ? `v${series.version}: ` : ''}${series.subject}`, '');
-    if (series.missing.length) out.push(`Missing from the input: ${series.missing.map((m) => `${m}/${series.total}`).join(', ')}.`, '');
+    if (series.missing.length) out.push(`Missing from the input: ${ranges(series.missing)} of ${series.total}.`, '');
     for (const note of series.notes) out.push(`> ${note}`, '');
     for (const patch of series.patches) {
-      const own = report.findings.filter((f) => f.series === i && f.patch === patch.index);
+      const own = byPatch.get(`${i}/${patch.index}`) ?? [];
       if (!own.length) continue;
       const label = patchLabel(patch.index, series.total);
       out.push(`#### ${label ? label + ' ' : ''}${patch.subject}`, '', '| | rule | where | message |', '|---|---|---|---|');
@@ -47,5 +57,5 @@ export function formatMarkdown(report: LintReport): string {
     for (const e of report.errors) out.push(`- \`${e.input}\`${e.line ? ` line ${e.line}` : ''}: ${e.message}`);
     out.push('');
   }
-  return out.join('\n');
+  return printable(out.join('\n'));
 }

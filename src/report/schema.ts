@@ -4,6 +4,7 @@
 import type { Finding, Severity } from '../engine/types.js';
 import type { InputError } from '../sources/inputs.js';
 import { countBySeverity, countsSentence, plural } from './counts.js';
+import { jsonError } from './json.js';
 
 export interface SchemaReport {
   /** Tree paths of the files checked. */
@@ -54,7 +55,7 @@ export function formatSchemaJson(report: SchemaReport, toolVersion: string): str
       ...(f.fix ? { fix: f.fix } : {}),
     })),
     counts: Object.fromEntries(countByRule(report.findings).map((r) => [r.rule, r.count])),
-    errors: report.errors.map((e) => ({ input: e.input, message: e.message })),
+    errors: report.errors.map(jsonError),
     summary: { files: report.files.length, lines: report.lines, ...countBySeverity(report.findings) },
   };
   return JSON.stringify(json, null, 2) + '\n';

@@ -7,6 +7,7 @@ import type { LintReport, SeriesSummary } from './summary.js';
 import type { Finding, Severity } from '../engine/types.js';
 import { describeInputError } from '../sources/inputs.js';
 import { type Counts, countBySeverity, countsSentence, patchLabel, plural } from './counts.js';
+import { printable } from './printable.js';
 
 export interface TextOptions {
   color: boolean;
@@ -22,19 +23,31 @@ const BOLD = '\x1b[1m';
 /** The block for one finding, as checkpatch prints it. */
 export function formatFinding(f: Finding, color = false): string {
   const label = color ? `${COLOR[f.severity]}${LABEL[f.severity]}${RESET}` : LABEL[f.severity];
-  const lines = [`${label}: [${f.rule}] ${f.message}`];
+  const lines = [`${label}: [${f.rule}] ${printable(f.message)}`];
   const where = f.patchLine ? `#${f.patchLine}: ` : '';
-  if (f.file) lines.push(`${where}FILE: ${f.file}${f.line ? `:${f.line}` : ''}:`);
+  if (f.file) lines.push(`${where}FILE: ${printable(f.file)}${f.line ? `:${f.line}` : ''}:`);
   else if (f.line && f.line > 1) lines.push(`${where}COMMIT MESSAGE line ${f.line}:`);
-  for (const text of f.excerpt ?? []) lines.push(f.file ? `+${text}` : text);
+  for (const text of f.excerpt ?? []) lines.push(printable(f.file ? `+${text}` : text));
   return lines.join('\n');
+}
+
+/** `2-4, 7, 9-12`: missing patches, however many, in a line. */
+export function ranges(numbers: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    out.push(j > i ? `${numbers[i]}-${numbers[j]}` : `${numbers[i]}`);
+    i = j;
+  }
+  return out.join(', ');
 }
 
 function seriesHeading(s: SeriesSummary): string {
   const tags = [s.prefix, s.version > 1 ? `v${s.version}` : '', s.total > 1 ? `0/${s.total}` : ''].filter(Boolean).join(' ');
   const present = s.patches.filter((p) => p.index > 0).length;
-  const missing = s.missing.length ? `; missing ${s.missing.join(', ')} of ${s.total}` : '';
-  return `=== [${tags}] ${s.subject} (${plural(present, 'patch')}${s.hasCover ? ' and a cover letter' : ''}${missing})`;
+  const missing = s.missing.length ? `; missing ${ranges(s.missing)} of ${s.total}` : '';
+  return `=== [${printable(tags)}] ${printable(s.subject)} (${plural(present, 'patch')}${s.hasCover ? ' and a cover letter' : ''}${missing})`;
 }
 
 /** One series: its heading (for multi-patch series), notes, and a block per patch. */
@@ -43,13 +56,13 @@ export function formatSeriesText(series: SeriesSummary, findings: readonly Findi
   const out: string[] = [];
   if (series.total > 1 || series.hasCover) out.push(bold(seriesHeading(series)));
   if (options.verbose) out.push(`NOTE: ${series.basis}`, `NOTE: ${series.releaseNote}`);
-  for (const note of series.notes) out.push(`NOTE: ${note}`);
+  for (const note of series.notes) out.push(`NOTE: ${printable(note)}`);
   if (out.length) out.push('');
   for (const patch of series.patches) {
     const own = findings.filter((f) => f.patch === patch.index);
     if (patch.index === 0 && !own.length) continue;
     const label = patchLabel(patch.index, series.total);
-    out.push(bold(`--- ${label ? label + ' ' : ''}${patch.index === 0 ? '(cover letter) ' : ''}${patch.subject}`));
+    out.push(bold(`--- ${label ? label + ' ' : ''}${patch.index === 0 ? '(cover letter) ' : ''}${printable(patch.subject)}`));
     for (const finding of own) out.push(formatFinding(finding, options.color), '');
     const counts = countBySeverity(own);
     out.push(
@@ -75,5 +88,5 @@ export function formatText(report: LintReport, options: TextOptions): string {
 
 /** Input problems, for stderr: `patchlint: file:line: message`. */
 export function formatErrors(report: Pick<LintReport, 'errors'>): string {
-  return report.errors.map((e) => `patchlint: ${describeInputError(e)}\n`).join('');
+  return report.errors.map((e) => `patchlint: ${printable(describeInputError(e))}\n`).join('');
 }

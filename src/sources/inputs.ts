@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { isMboxSeparator, type RawMessage, splitMbox } from '../mail/mbox.js';
 import { NotAMailError, parseMail } from '../mail/parse.js';
 import { DiffError } from '../patch/diff.js';
-import { completePatch, patchHeadFromMail } from '../patch/from-mail.js';
+import { completePatch, implausibleCounter, patchHeadFromMail } from '../patch/from-mail.js';
 import type { Mail } from '../mail/parse.js';
 import type { Patch, PatchHead } from '../patch/model.js';
 import { looksLikePageCopy, mailFromPageCopy } from './page.js';
@@ -135,6 +135,8 @@ async function* readStream(input: string, stream: Readable): AsyncGenerator<Mail
     try {
       const mail = mailFromPageCopy(text);
       const head = patchHeadFromMail(mail, { input, line: 1 });
+      const implausible = head && implausibleCounter(head);
+      if (implausible) throw new NotAMailError(implausible, 1);
       if (head) {
         patches++;
         yield { kind: 'mail', head, mail };
@@ -167,10 +169,21 @@ export async function readMessage(input: string, raw: RawMessage): Promise<MailE
   try {
     const mail = await parseMail(raw.bytes, raw.separator);
     const head = patchHeadFromMail(mail, { input, line: firstLine });
+    const implausible = head && implausibleCounter(head);
+    if (implausible) throw new NotAMailError(implausible, headerLine(raw.bytes, 'subject') + (raw.separator === undefined ? 0 : 1));
     return head && { kind: 'mail', head, mail };
   } catch (error) {
     return errorEvent(input, firstLine, error);
   }
+}
+
+/** 1-based line of a header within the message bytes (1 when it is not found). */
+function headerLine(bytes: Buffer, name: string): number {
+  const at = new RegExp(`^${name}:`, 'im').exec(bytes.subarray(0, 1 << 16).toString('latin1'));
+  if (!at) return 1;
+  let line = 1;
+  for (let i = bytes.indexOf(10); i >= 0 && i < at.index; i = bytes.indexOf(10, i + 1)) line++;
+  return line;
 }
 
 function errorEvent(input: string, firstLine: number, error: unknown): { kind: 'error' } & InputError {

@@ -68,5 +68,6 @@ export function applyFileDiff(text: string | undefined, file: FileDiff): string 
     searchFrom = at + block.after.length;
   }
   if (file.status === 'deleted') return '';
-  return lines.join('\n') + (endsWithNewline || lines.length ? '\n' : '');
+  // Every line removed leaves an empty file, not a lone newline (found by test/robust/properties.test.ts).
+  return lines.length ? lines.join('\n') + '\n' : '';
 }
