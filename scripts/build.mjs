@@ -4,8 +4,7 @@
 // compiles the bundle, nor the functions a check of one patch runs.
 // Commands, formats and rarely needed parts (YAML, git ranges) stay behind
 // esbuild's lazy module wrappers, so they are only evaluated when used.
-// The GitHub app (src/app/) is not bundled: it runs from source under the
-// Probot server.
+// The GitHub App's server and Action are built separately, at the end.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -37,3 +36,31 @@ const trained = spawnSync(process.execPath, ['bin/patchlint.js', 'check', 'fixtu
 if (trained.error || trained.status === null || trained.status > 1) {
   process.stderr.write(`build: no code cache (training run failed: ${trained.error?.message ?? trained.stderr.trim()})\n`);
 }
+
+// The GitHub App's server, run by `npm start` from a production install:
+// our code bundled, Probot and Octokit loaded from node_modules (they are
+// the app's own dependencies, kept out of the CLI's bundle).
+await build({
+  entryPoints: { 'app/server': 'src/app/server.ts' },
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['probot'],
+  logLevel: 'warning',
+});
+
+// The GitHub Action (action.yml, `using: node24`): one file with Octokit in
+// it, so that a workflow run installs nothing.
+await build({
+  entryPoints: { 'app/action': 'src/app/action.ts' },
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Octokit's throttling pulls in CommonJS (bottleneck) that calls require().
+  banner: { js: "import { createRequire as __patchlintRequire } from 'node:module'; const require = __patchlintRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

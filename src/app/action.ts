@@ -10,9 +10,10 @@ import { Octokit } from '@octokit/rest';
 import { VERSION } from '../version.js';
 import { targetOf } from './events.js';
 import { findPullByHead } from './github-api.js';
+import { withRequestSettings } from './octokit-options.js';
 import { type ReviewOptions, reviewPullRequest } from './review-pull.js';
 
-// What Probot's Octokit does for the app: retry server errors, wait out rate limits.
+// What Probot's Octokit does for the app: retry server errors, wait out short rate limits, time out.
 const ActionOctokit = Octokit.plugin(retry, throttling);
 
 export interface ActionIo {
@@ -41,31 +42,30 @@ export async function runAction(io: ActionIo, options: ReviewOptions & { octokit
     return fail(`${env.GITHUB_EVENT_PATH}: ${reason}`);
   }
   const target = targetOf(env.GITHUB_EVENT_NAME, payload);
+  if (target.kind === 'invalid') return fail(`${env.GITHUB_EVENT_NAME} event: ${target.reason}`);
   if (target.kind === 'ignore') {
     io.stdout(`qemu-patchlint: nothing to do: ${target.reason}\n`);
     return 0;
   }
   const quiet = () => undefined;
-  const api = new ActionOctokit({
-    auth: token,
-    baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
-    userAgent: `qemu-patchlint/${VERSION}`,
-    // Failed requests are reported once, in the outcome; a 404 for an absent file is normal.
-    log: { debug: quiet, info: quiet, warn: (message: string) => io.stderr(`${message}\n`), error: quiet },
-    throttle: {
-      // Primary limits: wait and retry twice; secondary limits (too many writes): once.
-      onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < 2,
-      onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < 1,
-    },
-    // Tests shorten the waits.
-    ...options.octokit,
-  });
+  const api = new ActionOctokit(
+    withRequestSettings({
+      auth: token,
+      baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+      userAgent: `qemu-patchlint/${VERSION}`,
+      // Failed requests are reported once, in the outcome; a 404 for an absent file is normal.
+      log: { debug: quiet, info: quiet, warn: (message: string) => io.stderr(`${message}\n`), error: quiet },
+      // Tests shorten the waits.
+      ...options.octokit,
+    }),
+  );
   const pull = target.kind === 'pull' ? target.pull : await findPullByHead(api, target.owner, target.repo, target.headSha);
   if (!pull) {
     io.stdout(`qemu-patchlint: no open pull request has head ${target.kind === 'head' ? target.headSha : ''}\n`);
     return 0;
   }
-  const outcome = await reviewPullRequest(api, pull, options);
+  // A workflow run is billed by the minute: park on a rate limit for at most five.
+  const outcome = await reviewPullRequest(api, pull, { ...options, park: { maxParkSeconds: 300, ...options.park } });
   const where = `${pull.owner}/${pull.repo}#${pull.number} at ${pull.headSha.slice(0, 12)}`;
   if (outcome.status === 'failed') return fail(`${where}: ${outcome.reason}`);
   if (outcome.status === 'superseded') {

@@ -16,7 +16,7 @@ export const ANNOTATIONS_PER_REQUEST = 50;
 /** GitHub rejects a check run output text above 65535 characters. */
 export const OUTPUT_TEXT_LIMIT = 65535;
 
-export type Conclusion = 'failure' | 'neutral' | 'success';
+export type Conclusion = 'failure' | 'neutral' | 'success' | 'skipped';
 
 export interface Annotation {
   path: string;
@@ -86,12 +86,13 @@ export function fitOutput(text: string, limit = OUTPUT_TEXT_LIMIT): string {
 
 export function planCheckRun(report: LintReport, series: Series, notes: readonly string[] = []): CheckRunPlan {
   const annotations = annotationsOf(report.findings, series);
-  const extra = notes.length ? `\n### What could not be checked\n\n${notes.map((n) => `- ${n}`).join('\n')}\n` : '';
+  // First: a summary cut at GitHub's limit must still say what was not checked.
+  const first = notes.length ? `### What could not be checked\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\n` : '';
   const digest = createHash('sha256').update(JSON.stringify(annotations)).digest('hex').slice(0, 16);
   return {
     conclusion: conclusionOf(report.findings),
     title: checkTitle(report.findings),
-    summary: fitOutput(formatMarkdown(report) + extra),
+    summary: fitOutput(first + formatMarkdown(report)),
     batches: batchesOf(annotations, ANNOTATIONS_PER_REQUEST),
     externalId: `${CHECK_EXTERNAL_ID}:${digest}`,
   };
@@ -105,5 +106,23 @@ export function planFailedCheckRun(reason: string): CheckRunPlan {
     summary: fitOutput(reason),
     batches: [],
     externalId: `${CHECK_EXTERNAL_ID}:failed`,
+  };
+}
+
+/** The check run a review starts with: GitHub shows it as running, with a Re-run button if it never ends. */
+export function planStartedCheckRun(commits: number | undefined): { title: string; summary: string } {
+  const what = commits ? `${commits} commit${commits === 1 ? '' : 's'}` : 'the pull request';
+  return { title: `Reviewing ${what}`, summary: `qemu-patchlint is reviewing ${what}. The findings replace this text when it is done.` };
+}
+
+/** The check run of a head that a newer push replaced before its review was published. */
+export function planSupersededCheckRun(currentSha: string): CheckRunPlan {
+  const newer = /^[0-9a-f]{40}$/.test(currentSha) ? currentSha.slice(0, 12) : currentSha;
+  return {
+    conclusion: 'skipped',
+    title: 'Superseded by a newer push',
+    summary: `This head was replaced by ${newer} before its review was done; the newer head is reviewed instead.`,
+    batches: [],
+    externalId: `${CHECK_EXTERNAL_ID}:superseded`,
   };
 }

@@ -8,6 +8,7 @@ import { type Config, DEFAULT_CONFIG, parseConfig } from '../engine/config.js';
 import { type Tree, isSafeRelativePath, versionOf } from '../tree/tree.js';
 import type { GitHubCommit, GitHubFile, PullRef } from './github-types.js';
 import { rightSideLines } from './head-lines.js';
+import { TIMEOUT_MESSAGE } from './octokit-options.js';
 
 export type GitHubApi = Pick<Octokit, 'request'>;
 
@@ -43,6 +44,7 @@ export function apiFailureOf(error: unknown): ApiFailure | undefined {
 }
 
 export function describeApiFailure(f: ApiFailure): string {
+  if (f.message.startsWith(TIMEOUT_MESSAGE)) return `GitHub gave ${f.message} to ${f.request || 'a request'} (timed out)`;
   return `GitHub answered ${f.status} to ${f.request || 'a request'}: ${f.message} (x-github-request-id: ${f.requestId ?? 'none'})`;
 }
 
@@ -145,7 +147,8 @@ export class ContentsTree implements Tree {
     private readonly owner: string,
     private readonly repo: string,
     private readonly sha: string,
-    private readonly failures: ApiFailure[],
+    /** Failed requests, as Octokit threw them (rate limits are told apart by their headers). */
+    private readonly failures: unknown[],
   ) {
     this.description = `GitHub ${owner}/${repo}@${sha.slice(0, 12)}`;
   }
@@ -155,9 +158,8 @@ export class ContentsTree implements Tree {
     let pending = this.cache.get(path);
     if (!pending) {
       pending = readFileAt(this.api, this.owner, this.repo, path, this.sha).catch((error: unknown) => {
-        const failure = apiFailureOf(error);
-        if (!failure) throw error;
-        this.failures.push(failure);
+        if (!apiFailureOf(error)) throw error;
+        this.failures.push(error);
         return undefined;
       });
       this.cache.set(path, pending);

@@ -80,11 +80,11 @@ function where(finding: Finding, series: Series): string {
  * span) is there; a suggestion only when the comment covers exactly the
  * lines the fix replaces.
  */
-export function planReview(findings: readonly Finding[], series: Series, diffLines: ReadonlyMap<string, ReadonlySet<number>>, headSha: string): ReviewPlan {
+export function planReview(findings: readonly Finding[], series: Series, diffLines: ReadonlyMap<string, ReadonlySet<number>> | 'no-inline', headSha: string): ReviewPlan {
   const comments: ReviewComment[] = [];
   const elsewhere: Finding[] = [];
   for (const { finding, at } of findingsAtHead(series, findings)) {
-    const lines = at && diffLines.get(at.path);
+    const lines = at && diffLines !== 'no-inline' ? diffLines.get(at.path) : undefined;
     if (!at || !lines?.has(at.line) || comments.length >= MAX_INLINE_COMMENTS) {
       elsewhere.push(finding);
       continue;
@@ -105,7 +105,8 @@ export function planReview(findings: readonly Finding[], series: Series, diffLin
       (comments.length ? ` (${plural(comments.length, 'comment')} inline)` : ''),
   ];
   if (elsewhere.length) {
-    body.push('', comments.length >= MAX_INLINE_COMMENTS ? 'Not commented inline (off the diff, or past the inline limit):' : 'Not on a line of this diff:', '');
+    const heading = diffLines === 'no-inline' ? 'Findings:' : comments.length >= MAX_INLINE_COMMENTS ? 'Not commented inline (off the diff, or past the inline limit):' : 'Not on a line of this diff:';
+    body.push('', heading, '');
     for (const f of elsewhere) body.push(`- ${SEVERITY_ICON[f.severity]} \`${f.rule}\` (${where(f, series)}): ${f.message.replace(/\n/g, ' ')}`);
   }
   if (!findings.length) body.push('', 'Nothing left to report.');

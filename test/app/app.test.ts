@@ -42,12 +42,14 @@ const REVIEW_BODY = [
 ].join('\n');
 
 describe('pull_request.opened', () => {
-  it('reads the commits and their files, then posts one check run and one review', async () => {
+  it('starts a check run, reads the commits and their files, posts one review, then completes the check run', async () => {
     const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
     await deliver(github, 'pull_request', 'pull_request.opened');
 
     expect(requestLines(github)).toEqual([
       'POST /app/installations/77/access_tokens',
+      `GET ${REPO}/commits/${HEAD}/check-runs?check_name=qemu-patchlint&filter=latest&per_page=100`,
+      `POST ${REPO}/check-runs`,
       `GET ${REPO}/contents/.github/patchlint.yml`,
       `GET ${REPO}/pulls/42/commits?per_page=100&page=1`,
       `GET ${REPO}/commits/${C1}?per_page=100&page=1`,
@@ -58,16 +60,21 @@ describe('pull_request.opened', () => {
       `GET ${REPO}/contents/qapi/migration.json?ref=${HEAD}`,
       `GET ${REPO}/pulls/42`,
       `GET ${REPO}/pulls/42/files?per_page=100&page=1`,
-      `GET ${REPO}/commits/${HEAD}/check-runs?check_name=qemu-patchlint&filter=latest&per_page=100`,
-      `POST ${REPO}/check-runs`,
       `GET ${REPO}/pulls/42/reviews?per_page=100&page=1`,
       `POST ${REPO}/pulls/42/reviews`,
+      `PATCH ${REPO}/check-runs/100`,
     ]);
 
-    const [check, review] = github.writes();
-    expect(check!.body).toEqual({
+    const [start, review, check] = github.writes();
+    expect(start!.body).toEqual({
       name: 'qemu-patchlint',
       head_sha: HEAD,
+      status: 'in_progress',
+      started_at: expect.any(String),
+      external_id: 'qemu-patchlint:started',
+      output: { title: 'Reviewing 2 commits', summary: 'qemu-patchlint is reviewing 2 commits. The findings replace this text when it is done.' },
+    });
+    expect(check!.body).toEqual({
       status: 'completed',
       conclusion: 'failure',
       completed_at: expect.any(String),
@@ -105,16 +112,15 @@ describe('pull_request.opened', () => {
     expect(review!.body).toEqual({ commit_id: HEAD, event: 'COMMENT', body: REVIEW_BODY, comments: [MIGRATION_COMMENT, OPTIONS_COMMENT] });
   });
 
-  it('handled twice (a re-delivery), still leaves one check run and one review, and adds no annotation', async () => {
+  it('handled twice (a re-delivery), still leaves one check run and one review, and writes nothing the second time', async () => {
     const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
     await deliver(github, 'pull_request', 'pull_request.opened', 'a');
     const firstWrites = github.writes().length;
     await deliver(github, 'pull_request', 'pull_request.opened', 'a');
 
-    const second = github.writes().slice(firstWrites);
-    expect(second.map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH ${REPO}/check-runs/${github.checkRuns[0]!.id}`]);
-    expect((second[0]!.body as { output: Record<string, unknown> }).output).not.toHaveProperty('annotations');
+    expect(github.writes().slice(firstWrites)).toEqual([]);
     expect(github.checkRuns).toHaveLength(1);
+    expect(github.checkRuns[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(github.checkRuns[0]!.output.annotations).toHaveLength(3);
     expect(github.reviews).toHaveLength(1);
   });
@@ -137,12 +143,13 @@ describe('pull_request.opened', () => {
     expect(github.reviews).toEqual([]);
   });
 
-  it('posts nothing for a head that a push has superseded', async () => {
+  it('posts no review for a head that a push has superseded, and closes its check run as skipped', async () => {
     const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
     github.currentHead = 'e'.repeat(40);
     await deliver(github, 'pull_request', 'pull_request.opened');
-    expect(requestLines(github).at(-1)).toBe(`GET ${REPO}/pulls/42`);
-    expect(github.writes()).toEqual([]);
+    expect(requestLines(github).slice(-2)).toEqual([`GET ${REPO}/pulls/42`, `PATCH ${REPO}/check-runs/100`]);
+    expect(github.reviews).toEqual([]);
+    expect(github.checkRuns).toMatchObject([{ status: 'completed', conclusion: 'skipped', output: { title: 'Superseded by a newer push', summary: expect.stringContaining('eeeeeeeeeeee') } }]);
   });
 
   it('ends an API error that is not retried in a failed check run quoting the status and request id', async () => {
@@ -150,9 +157,8 @@ describe('pull_request.opened', () => {
     github.failures.push({ match: new RegExp(`^GET ${REPO}/commits/${HEAD}$`), status: 403, message: 'Resource not accessible by integration' });
     await deliver(github, 'pull_request', 'pull_request.opened');
     expect(github.writes().map((r) => r.body)).toEqual([
+      expect.objectContaining({ status: 'in_progress' }),
       {
-        name: 'qemu-patchlint',
-        head_sha: HEAD,
         status: 'completed',
         conclusion: 'failure',
         completed_at: expect.any(String),
@@ -165,16 +171,24 @@ describe('pull_request.opened', () => {
     ]);
   });
 
-  it('falls back to a review without inline comments when GitHub refuses them', async () => {
+  it('falls back to a review listing every finding when GitHub refuses the inline comments, once, even on re-delivery', async () => {
     const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
     github.failures.push({ match: new RegExp(`^POST ${REPO}/pulls/42/reviews$`), status: 422, message: 'Unprocessable Entity: pull_request_review_thread.line must be part of the diff' });
     await deliver(github, 'pull_request', 'pull_request.opened');
     expect(github.reviews).toHaveLength(1);
     expect(github.reviews[0]!.comments).toEqual([]);
-    expect(github.reviews[0]!.body).toBe(
-      `${REVIEW_BODY}\n\n_GitHub refused the inline comments (Unprocessable Entity: pull_request_review_thread.line must be part of the diff - https://docs.github.com/rest); the check run's annotations show them._`,
-    );
+    const body = github.reviews[0]!.body;
+    expect(body).toContain('**qemu-patchlint** on 6137520edd4a: 1 error, 2 warnings, 2 infos\n');
+    expect(body).not.toContain('inline)');
+    expect(body).toContain('- ⚠️ `test/trailing-space` (patch 2/2, `migration/options.c:19`): trailing white space');
+    expect(body).toContain("_GitHub did not accept these findings as inline comments on this diff");
     expect(github.checkRuns).toHaveLength(1);
+    // GitHub would refuse again: the re-delivery sees the refusal in the review and posts nothing.
+    github.failures.push({ match: new RegExp(`^POST ${REPO}/pulls/42/reviews$`), status: 422, message: 'Unprocessable Entity' });
+    const writes = github.writes().length;
+    await deliver(github, 'pull_request', 'pull_request.opened', '2');
+    expect(github.writes().slice(writes)).toEqual([]);
+    expect(github.reviews).toHaveLength(1);
   });
 
   it('ignores actions that bring no commits and draft pull requests', async () => {
@@ -192,13 +206,18 @@ describe('pull_request.synchronize', () => {
     const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
     github.reviews.push({ id: 7, body: '<!-- qemu-patchlint review -->\nearlier head', event: 'COMMENT', commit_id: C1, comments: [{ ...MIGRATION_COMMENT, id: 8 }] });
     await deliver(github, 'pull_request', 'pull_request.synchronize');
-    expect(requestLines(github).slice(-3)).toEqual([`GET ${REPO}/pulls/42/reviews?per_page=100&page=1`, `GET ${REPO}/pulls/42/comments?per_page=100&page=1`, `POST ${REPO}/pulls/42/reviews`]);
-    expect(github.writes().at(-1)!.body).toEqual({ commit_id: HEAD, event: 'COMMENT', body: REVIEW_BODY, comments: [OPTIONS_COMMENT] });
+    expect(requestLines(github).slice(-4)).toEqual([
+      `GET ${REPO}/pulls/42/reviews?per_page=100&page=1`,
+      `GET ${REPO}/pulls/42/comments?per_page=100&page=1`,
+      `POST ${REPO}/pulls/42/reviews`,
+      `PATCH ${REPO}/check-runs/100`,
+    ]);
+    expect(github.writes().at(-2)!.body).toEqual({ commit_id: HEAD, event: 'COMMENT', body: REVIEW_BODY, comments: [OPTIONS_COMMENT] });
   });
 });
 
 describe('check_run.rerequested from a fork', () => {
-  it('finds the pull request by its head SHA, updates the check run in place and posts no second review', async () => {
+  it('finds the pull request by its head SHA, and writes nothing when the result is unchanged', async () => {
     const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
     await deliver(github, 'pull_request', 'pull_request.opened');
     const before = github.requests.length;
@@ -206,7 +225,7 @@ describe('check_run.rerequested from a fork', () => {
 
     const rerun = github.requests.slice(before).map((r) => `${r.method} ${r.path}`);
     expect(rerun.slice(0, 2)).toEqual(['POST /app/installations/77/access_tokens', `GET ${REPO}/pulls?state=open&sort=updated&direction=desc&per_page=100&page=1`]);
-    expect(rerun.filter((r) => !r.startsWith('GET'))).toEqual(['POST /app/installations/77/access_tokens', `PATCH ${REPO}/check-runs/${github.checkRuns[0]!.id}`]);
+    expect(rerun.filter((r) => !r.startsWith('GET'))).toEqual(['POST /app/installations/77/access_tokens']);
     expect(github.checkRuns).toHaveLength(1);
     expect(github.reviews).toHaveLength(1);
   });

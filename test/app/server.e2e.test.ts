@@ -1,14 +1,15 @@
-// End to end: the real Probot server (`npm start`'s entry, src/app/server.ts)
+// End to end: the real Probot server as `npm start` runs it (dist/app/server.js,
+// built by the global setup)
 // on 127.0.0.1 with a key made here, talking to a fake GitHub Enterprise API
 // on 127.0.0.1 (GHE_HOST, GHE_PROTOCOL=http); webhooks signed with
 // X-Hub-Signature-256 are POSTed to it over HTTP.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeGitHub, loadPullFixture, payload } from '../helpers/fake-github.js';
+import { FakeGitHub, closeFake, loadPullFixture, payload, serveFake } from '../helpers/fake-github.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SECRET = 'e2e-webhook-secret';
@@ -28,19 +29,6 @@ function freePort(): Promise<number> {
       probe.close(() => done(port));
     });
   });
-}
-
-function serveFake(github: FakeGitHub): Promise<Server> {
-  const server = createHttpServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const answer = github.handle(req.method ?? 'GET', req.url ?? '/', text ? JSON.parse(text) : undefined);
-      res.writeHead(answer.status, answer.headers).end(answer.body);
-    });
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
 
 /** Polls `ready` every 100 ms, at most `attempts` times. */
@@ -69,7 +57,7 @@ beforeAll(async () => {
   const port = await freePort();
   appUrl = `http://127.0.0.1:${port}`;
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-  app = spawn(process.execPath, ['--import', 'tsx', 'src/app/server.ts'], {
+  app = spawn(process.execPath, ['dist/app/server.js'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -98,7 +86,7 @@ afterAll(async () => {
     app.kill('SIGTERM');
     await exited;
   }
-  await new Promise((r) => fakeServer?.close(r));
+  await closeFake(fakeServer);
 });
 
 describe('the Probot server', () => {
@@ -121,12 +109,42 @@ describe('the Probot server', () => {
     expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/app/installations/77/access_tokens' });
   });
 
-  it('handles the same delivery again without a second review or check run', async () => {
+  it('handles the same delivery again without a second review or check run, writing nothing', async () => {
     const writes = fake.writes().length;
+    const requests = fake.requests.length;
+    // Probot answers once the handler is done (or after 9 s, with 202).
     expect(await postWebhook('pull_request', body, sign(body), 'delivery-1')).toBe(200);
-    await until(() => fake.writes().length > writes, 300, 'the re-delivery to update the check run');
-    expect(fake.writes().slice(writes).map((r) => r.method)).toEqual(['PATCH']);
+    expect(fake.requests.length).toBeGreaterThan(requests);
+    expect(fake.writes().slice(writes)).toEqual([]);
     expect(fake.checkRuns).toHaveLength(1);
     expect(fake.reviews).toHaveLength(1);
+  });
+
+  it('answers a payload without the fields it needs with 400 and a log line, and serves the next webhook', async () => {
+    const broken = JSON.parse(body) as { pull_request: Record<string, unknown> };
+    delete broken.pull_request.head;
+    const text = JSON.stringify(broken);
+    const requests = fake.requests.length;
+    expect(await postWebhook('pull_request', text, sign(text))).toBe(400);
+    await until(() => appOutput.includes('bad payload: pull_request.number, pull_request.head.sha or pull_request.base.sha missing'), 50, 'the log line');
+    expect(fake.requests.length).toBe(requests);
+    expect(await postWebhook('pull_request', body, sign(body))).toBe(200);
+  });
+
+  it('on SIGTERM stops taking webhooks, finishes the review in progress and exits 0', async () => {
+    fake.latencyMs = 100;
+    fake.checkRuns.length = 0;
+    fake.reviews.length = 0;
+    const delivery = postWebhook('pull_request', body, sign(body)).catch(() => 0);
+    await until(() => fake.checkRuns.length === 1, 100, 'the check run to start');
+    expect(fake.checkRuns[0]!.status).toBe('in_progress');
+    const exited = new Promise<number | null>((r) => app.once('exit', (code) => r(code)));
+    app.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(fake.checkRuns[0]!.status).toBe('completed');
+    expect(fake.reviews).toHaveLength(1);
+    expect(await delivery).toBe(200);
+    // The listener is closed: nothing is served any more.
+    await expect(fetch(`${appUrl}/ping`)).rejects.toThrow();
   });
 });

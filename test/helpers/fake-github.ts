@@ -3,6 +3,7 @@
 // reviews, review comments). The unit tests plug it into nock; the
 // end-to-end test serves it over HTTP on 127.0.0.1.
 import { readFileSync, readdirSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { GitHubCommit, GitHubFile } from '../../src/app/github-types.js';
 
@@ -43,7 +44,45 @@ export interface FakeResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Never answered (the fault "hang"): the client must time out. */
+  hang?: boolean;
 }
+
+/** An answer GitHub gives instead of the real one, to requests whose `METHOD path` matches. */
+export interface Fault {
+  match: RegExp;
+  status: number;
+  message: string;
+  headers?: Record<string, string>;
+  /** How many matching requests get it (default 1). */
+  times?: number;
+  hang?: boolean;
+}
+
+/** Faults shaped as GitHub documents them ("Rate limits for the REST API", "Troubleshooting the REST API"). */
+export const faults = {
+  /** Primary limit: 403, no requests left until X-RateLimit-Reset (epoch seconds). */
+  rateLimit: (match: RegExp, resetInSeconds: number, times = 1): Fault => ({
+    match,
+    times,
+    status: 403,
+    message: 'API rate limit exceeded for installation ID 77.',
+    headers: { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + resetInSeconds), 'x-ratelimit-resource': 'core' },
+  }),
+  /** Secondary limit: 403 with Retry-After. */
+  secondary: (match: RegExp, retryAfter = 1, times = 1): Fault => ({
+    match,
+    times,
+    status: 403,
+    message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+    headers: { 'retry-after': String(retryAfter) },
+  }),
+  tooMany: (match: RegExp, retryAfter = 1, times = 1): Fault => ({ match, times, status: 429, message: 'Too Many Requests', headers: { 'retry-after': String(retryAfter) } }),
+  badGateway: (match: RegExp, times = 1): Fault => ({ match, times, status: 502, message: 'Server Error' }),
+  unprocessable: (match: RegExp, message = 'Unprocessable Entity: pull_request_review_thread.line must be part of the diff', times = 1): Fault => ({ match, times, status: 422, message }),
+  notFound: (match: RegExp, times = 1): Fault => ({ match, times, status: 404, message: 'Not Found' }),
+  hang: (match: RegExp, times = 1): Fault => ({ match, times, status: 0, message: '', hang: true }),
+};
 
 export interface StoredCheckRun {
   id: number;
@@ -81,8 +120,10 @@ export class FakeGitHub {
   readonly reviews: StoredReview[] = [];
   /** The head GitHub reports for the pull request now (a push makes it differ from the payload's). */
   currentHead: string;
-  /** Answer this status (once per match) to requests whose `METHOD path` matches. */
-  failures: Array<{ match: RegExp; status: number; message: string }> = [];
+  /** Faults to answer instead, each `times` times (once by default), in order. */
+  failures: Fault[] = [];
+  /** Added before every answer, as a network and GitHub would. */
+  latencyMs = 0;
   private nextId = 100;
 
   constructor(
@@ -104,8 +145,10 @@ export class FakeGitHub {
     this.requests.push({ method, path: path + url.search, ...(body !== undefined && body !== '' ? { body } : {}) });
     const failure = this.failures.find((f) => f.match.test(`${method} ${path}`));
     if (failure) {
-      this.failures.splice(this.failures.indexOf(failure), 1);
-      return json(failure.status, { message: failure.message, documentation_url: 'https://docs.github.com/rest' }, { 'x-github-request-id': 'ABCD:1234:5678' });
+      failure.times = (failure.times ?? 1) - 1;
+      if (failure.times <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
+      if (failure.hang) return { status: 0, headers: {}, body: '', hang: true };
+      return json(failure.status, { message: failure.message, documentation_url: 'https://docs.github.com/rest' }, { 'x-github-request-id': 'ABCD:1234:5678', ...failure.headers });
     }
     const q = url.searchParams;
     const f = this.fixture;
@@ -175,7 +218,35 @@ export class FakeGitHub {
     return json(404, { message: `Not Found (fake GitHub has no ${method} ${rest})` });
   }
 
+  /** `handle` after the configured latency; a hanging fault never resolves. */
+  async respond(method: string, rawPath: string, body: unknown): Promise<FakeResponse> {
+    if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
+    const answer = this.handle(method, rawPath, body);
+    if (answer.hang) await new Promise(() => undefined);
+    return answer;
+  }
+
   private pullJson() {
     return { ...this.fixture.pull, head: { ...this.fixture.pull.head, sha: this.currentHead } };
   }
+}
+
+/** Serves `github` over HTTP on 127.0.0.1 (an ephemeral port), as GitHub Enterprise's /api/v3 would be. */
+export function serveFake(github: FakeGitHub): Promise<Server> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      void github.respond(req.method ?? 'GET', req.url ?? '/', text ? JSON.parse(text) : undefined).then((answer) => res.writeHead(answer.status, answer.headers).end(answer.body));
+    });
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+/** Closes the server, cutting the connections a hanging fault holds open. */
+export function closeFake(server: Server | undefined): Promise<void> {
+  if (!server) return Promise.resolve();
+  server.closeAllConnections();
+  return new Promise((r) => server.close(() => r()));
 }
