@@ -1,10 +1,11 @@
 // `patchlint check`: read inputs, lint, print in the chosen format.
 import { stat } from 'node:fs/promises';
 import { ALL_RULES } from '../../rules/index.js';
-import { type LintOptions, type LintReport, lintInputs, streamInputs } from '../engine/lint.js';
+import { type LintOptions, lintInputs, streamInputs } from '../engine/lint.js';
 import { compareFindings } from '../engine/engine.js';
 import type { Finding } from '../engine/types.js';
 import type { Counts } from '../report/counts.js';
+import type { ReportWithPrevious } from '../report/previous.js';
 import type { InputError } from '../sources/inputs.js';
 import { DirectoryTree } from '../tree/tree.js';
 import { VERSION } from '../version.js';
@@ -21,8 +22,12 @@ interface OutputValues {
 }
 
 /** Formats that need the whole report at once (they are small next to the input). */
-async function formatWhole(report: LintReport, kind: Format, values: OutputValues): Promise<string> {
+async function formatWhole(report: ReportWithPrevious, kind: Format, values: OutputValues & { color?: boolean }): Promise<string> {
   switch (kind) {
+    case 'text':
+      return (await import('../report/text.js')).formatText(report, { color: !!values.color, verbose: values.verbose });
+    case 'json':
+      return (await import('../report/json.js')).formatJson(report, VERSION);
     case 'sarif':
       return (await import('../report/sarif.js')).formatSarif(report, ALL_RULES.map((r) => r.meta), VERSION);
     case 'markdown':
@@ -90,6 +95,33 @@ async function lintAndPrint(inputs: string[], options: LintOptions, kind: Format
   return { counts, errors };
 }
 
+/**
+ * `--previous OLD`: lints the previous version with the same settings, then
+ * the current one, and prints the current findings marked with what became
+ * of the old ones (src/report/previous.ts). Needs both whole, so it does not stream.
+ */
+async function lintAgainstPrevious(inputs: string[], previous: string[], options: LintOptions, kind: Format, io: Io, values: OutputValues): Promise<{ counts: Counts; errors: InputError[] }> {
+  const { formatErrors } = await import('../report/text.js');
+  const { withPrevious } = await import('../report/previous.js');
+  const oldOptions: LintOptions = { ...options, gitRange: undefined, stdin: undefined };
+  let oldInputs = previous;
+  // A range (`v1-base..v1`) when it is not a file: the previous version as commits.
+  if (previous.length === 1 && previous[0]!.includes('..') && !(await stat(previous[0]!).catch(() => undefined))) {
+    oldOptions.gitRange = previous[0];
+    oldInputs = [];
+  }
+  if (oldInputs.includes('-')) throw new UsageError('--previous cannot read standard input');
+  const old = await lintInputs(oldInputs, oldOptions);
+  const current = await lintInputs(inputs, options);
+  const errors = [...old.errors.map((e) => ({ ...e, input: `${e.input} (--previous)` })), ...current.errors];
+  io.stderr(formatErrors({ errors }));
+  const report = withPrevious(current, old);
+  io.stdout(await formatWhole(report, kind, { ...values, color: io.isTTY && !io.env.NO_COLOR }));
+  const counts: Counts = { error: 0, warning: 0, info: 0 };
+  for (const f of report.findings) counts[f.severity]++;
+  return { counts, errors };
+}
+
 export async function check(args: string[], io: Io): Promise<number> {
   let result: { counts: Counts; errors: InputError[] };
   try {
@@ -103,6 +135,7 @@ export async function check(args: string[], io: Io): Promise<number> {
       verbose: { type: 'boolean', short: 'v' },
       'email-from': { type: 'string' },
       'per-series': { type: 'boolean' },
+      previous: { type: 'string', multiple: true },
     });
     const values = parsed.values;
     const inputs = parsed.positionals;
@@ -120,7 +153,10 @@ export async function check(args: string[], io: Io): Promise<number> {
       cwd: io.cwd,
       stdin: inputs.includes('-') ? (io.stdin as never) : undefined,
     };
-    result = await lintAndPrint(inputs, options, (values.format as Format) ?? 'text', io, values);
+    const format = (values.format as Format) ?? 'text';
+    result = values.previous?.length
+      ? await lintAgainstPrevious(inputs, values.previous, options, format, io, values)
+      : await lintAndPrint(inputs, options, format, io, values);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`patchlint: ${(error as Error).message}\n(see patchlint --help)\n`);

@@ -40,6 +40,8 @@ check options:
   --verbose             say where files came from and which release was assumed
   --email-from ADDR     From: of --format email replies
   --per-series          --format email: one reply per series instead of per patch
+  --previous OLD        the previous version (files, folders or a git range A..B; repeatable):
+                        say which of its findings were fixed, and mark those still there
 
 exit status: 0 no error-level findings, 1 error-level findings, 2 bad usage or unreadable input
 `;

@@ -30,6 +30,8 @@ export interface Finding {
   excerpt?: string[];
   /** checkpatch's `#N`: the line within the patch mail (not in JSON). */
   patchLine?: number;
+  /** With `--previous`: whether the previous version drew the same finding (src/report/previous.ts). */
+  previously?: 'new' | 'reported';
 }
 
 export interface RuleMeta {

@@ -7,6 +7,7 @@
 // by its rule, its file and the text of its line(s); a commit-message or
 // series finding by its rule and message (and, when the caller can tell,
 // the patch it belongs to).
+import type { LintReport } from '../engine/lint.js';
 import type { Finding } from '../engine/types.js';
 
 export type Previously = 'new' | 'reported';
@@ -108,4 +109,27 @@ export function compareWithPrevious<T extends ComparableFinding>(
   const fixed = previous.filter((_, i) => gone[i]);
   const reported = matched.filter(Boolean).length;
   return { findings, fixed, counts: { fixed: fixed.length, reported, new: current.length - reported } };
+}
+
+/** A run's report with what became of the previous version's findings. */
+export interface PreviousSummary {
+  /** How outputs name the previous version: `v2`, or `the previous version`. */
+  label: string;
+  fixed: Finding[];
+  counts: VersionComparison<Finding>['counts'];
+}
+
+export type ReportWithPrevious = LintReport & { previous?: PreviousSummary };
+
+/**
+ * Compares two whole runs (`check NEW --previous OLD`): commit-message
+ * findings follow their patch by subject across versions.
+ */
+export function withPrevious(current: LintReport, previous: LintReport): ReportWithPrevious {
+  const subjects = (report: LintReport) => (f: Finding) => report.series[f.series]?.patches.find((p) => p.index === f.patch)?.subject;
+  const keys = { previous: subjects(previous), current: subjects(current) };
+  const result = compareWithPrevious(previous.findings, current.findings, { patchKey: (f, version) => keys[version](f) });
+  const versions = new Set(previous.series.map((s) => s.version));
+  const label = versions.size === 1 ? `v${[...versions][0]}` : 'the previous version';
+  return { ...current, findings: result.findings, previous: { label, fixed: result.fixed, counts: result.counts } };
 }
