@@ -1,6 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import type { DocSection } from '../../src/qapi/index.js';
 import { withoutTrailingTags } from '../../src/qapi/since.js';
+import { addedRaw, lineFix, withPeriod } from '../../src/qapi/fixes.js';
 import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // Maintainers ask that member, value and feature descriptions and free-text
@@ -43,6 +44,7 @@ const rule: Rule = {
     files: SCHEMA_FILES,
     description: 'A member, value or feature description, or a free-text sentence, does not end with a period (before a trailing (since X.Y)).',
     wholeFile: true,
+    fixable: true,
   },
   async check(ctx) {
     for (const view of await qapiViews(ctx)) {
@@ -55,7 +57,9 @@ const rule: Rule = {
           const line = missingPeriod(section);
           if (line === undefined || !view.changed(line)) continue;
           const what = section.kind === 'plain' ? 'this sentence' : `the description of @${section.name}`;
-          ctx.report({ file: view.path, line, message: `end ${what} with a period${line !== section.endLine ? ', before the (since X.Y)' : ''}` });
+          const raw = addedRaw(view, line);
+          const fix = raw === undefined ? undefined : lineFix(raw, withPeriod(raw));
+          ctx.report({ file: view.path, line, message: `end ${what} with a period${line !== section.endLine ? ', before the (since X.Y)' : ''}`, ...(fix ? { fix } : {}) });
         }
       }
     }

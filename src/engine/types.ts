@@ -10,6 +10,9 @@ export type Severity = 'error' | 'warning' | 'info';
 export interface Fix {
   replacement?: string[];
   diff?: string;
+  /** The lines `replacement` replaces when they are not the finding's own (a paragraph rewrapped for one long line). */
+  line?: number;
+  endLine?: number;
 }
 
 export interface Finding {
