@@ -1,6 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import type { DocSection } from '../../src/qapi/index.js';
 import { sinceTagsOf, withoutTrailingTags } from '../../src/qapi/since.js';
+import { addedRaw, lineFix, withPeriod } from '../../src/qapi/fixes.js';
 import { tagProblem } from './since-format.js';
 import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
 
@@ -61,6 +62,7 @@ const rule: Rule = {
     files: SCHEMA_FILES,
     description: 'A member, value or feature description, or a free-text sentence, does not end with a period (before a trailing (since X.Y)).',
     wholeFile: true,
+    fixable: true,
   },
   async check(ctx) {
     for (const view of await qapiViews(ctx)) {
@@ -75,7 +77,9 @@ const rule: Rule = {
           if (sinceTagsOf(section).some((t) => t.line === line && tagProblem(t, section))) continue;
           const sentence = isSentence(section);
           const what = section.kind === 'plain' ? (sentence ? 'this sentence' : 'this text') : `the description of @${section.name}`;
-          ctx.report({ file: view.path, line, severity: sentence ? 'warning' : 'info', message: `end ${what} with a period${line !== section.endLine ? ', before the (since X.Y)' : ''}` });
+          const raw = addedRaw(view, line);
+          const fix = raw === undefined ? undefined : lineFix(raw, withPeriod(raw));
+          ctx.report({ file: view.path, line, severity: sentence ? 'warning' : 'info', message: `end ${what} with a period${line !== section.endLine ? ', before the (since X.Y)' : ''}`, ...(fix ? { fix } : {}) });
         }
       }
     }

@@ -4,6 +4,7 @@ import type { RuleContext, Rule, Severity } from '../../src/engine/types.js';
 import { isNewDefinition, newMemberDescriptions } from '../../src/qapi/changes.js';
 import { parseFragments } from '../../src/qapi/fragment.js';
 import { type SinceTag, parenTagsIn, sinceTagsOf } from '../../src/qapi/since.js';
+import { addedRaw, lineFix } from '../../src/qapi/fixes.js';
 import { type QapiView, qapiViews, schemaKindOf, targetRelease, SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // A new definition's `Since:` and a new member's `(since X.Y)` name the
@@ -60,6 +61,13 @@ function judgeKnown(tag: SinceTag, release: Release): { severity: Severity; mess
   return { severity: 'warning', message: `${said} names a release after the one in development, ${expected} (${sourceOf(release)})` };
 }
 
+/** The tag naming the release in development: only when that release is known, not inferred from a date. */
+function releaseFix(view: QapiView, tag: SinceTag, release: Release) {
+  const raw = addedRaw(view, tag.line);
+  if (raw === undefined || release.expected === undefined || release.source === 'date' || !tag.pure) return undefined;
+  return lineFix(raw, raw.replace(tag.text, tag.form === 'section' ? `Since: ${release.expected}` : `(since ${release.expected})`));
+}
+
 /** The newest since tag a set of doc lines shows. */
 function newest(versions: string[]): string | undefined {
   return versions.reduce<string | undefined>((max, v) => (!max || compareReleases(releaseOf(v), releaseOf(max)) > 0 ? v : max), undefined);
@@ -94,6 +102,7 @@ const rule: Rule = {
     needs: 'tree',
     files: SCHEMA_FILES,
     description: 'A new Since: or (since X.Y) does not name the release in development (VERSION, --qemu-version, or inferred from the date).',
+    fixable: true,
   },
   async check(ctx) {
     const views = (await qapiViews(ctx)).filter((v) => v.kind !== 'test');
@@ -104,7 +113,8 @@ const rule: Rule = {
       for (const tag of newTags(view)) {
         if (release.expected !== undefined) {
           const verdict = judgeKnown(tag, release);
-          if (verdict) ctx.report({ file: view.path, line: tag.line, message: verdict.message, severity: verdict.severity });
+          const fix = verdict ? releaseFix(view, tag, release) : undefined;
+          if (verdict) ctx.report({ file: view.path, line: tag.line, message: verdict.message, severity: verdict.severity, ...(fix ? { fix } : {}) });
           continue;
         }
         const said = tag.form === 'section' ? `'Since: ${tag.version}'` : `'${tag.text}'`;

@@ -74,6 +74,13 @@ function where(finding: Finding, series: Series): string {
   return `${patch}, \`${finding.file}${finding.line ? `:${finding.line}` : ''}\``;
 }
 
+/** A fix that replaces other lines than the finding's (a rewrapped paragraph): no suggestion on the finding's lines. */
+function fixHasOwnRange(f: Finding): boolean {
+  const fix = f.fix;
+  if (fix?.line === undefined) return false;
+  return fix.line !== f.line || (fix.endLine ?? fix.line) !== (f.endLine ?? f.line);
+}
+
 /**
  * `diffLines` holds, per path at the head, the lines of the PR's diff.
  * A finding becomes an inline comment when its line (all its lines, for a
@@ -92,7 +99,7 @@ export function planReview(findings: readonly Finding[], series: Series, diffLin
     let span = true;
     for (let l = at.line; l <= (at.endLine ?? at.line); l++) if (!lines.has(l)) span = false;
     // A span the comment cannot cover would make a suggestion replace the wrong lines.
-    const exact = span && (finding.endLine === undefined || at.endLine !== undefined);
+    const exact = span && (finding.endLine === undefined || at.endLine !== undefined) && !fixHasOwnRange(finding);
     const comment: ReviewComment = { path: at.path, line: at.line, side: 'RIGHT', body: commentBody(finding, exact) };
     if (span && at.endLine !== undefined) comments.push({ path: at.path, start_line: at.line, start_side: 'RIGHT', line: at.endLine, side: 'RIGHT', body: comment.body });
     else comments.push(comment);

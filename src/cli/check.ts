@@ -7,6 +7,7 @@ import { compareFindings, lintSeries } from '../engine/engine.js';
 import type { Finding, Rule } from '../engine/types.js';
 import type { Counts } from '../report/counts.js';
 import { type LintReport, type SeriesSummary, crashErrors, summariseSeries } from '../report/summary.js';
+import type { ReportWithPrevious } from '../report/previous.js';
 import type { InputError } from '../sources/inputs.js';
 import { isInputError, readSeries } from '../sources/read-series.js';
 import type { Series } from '../patch/model.js';
@@ -91,8 +92,12 @@ export async function lintInputs(inputs: readonly string[], options: LintOptions
 }
 
 /** Formats that need the whole report at once (they are small next to the input). */
-async function formatWhole(report: LintReport, kind: Format, values: OutputValues): Promise<string> {
+async function formatWhole(report: ReportWithPrevious, kind: Format, values: OutputValues & { color?: boolean }): Promise<string> {
   switch (kind) {
+    case 'text':
+      return (await import('../report/text.js')).formatText(report, { color: !!values.color, verbose: values.verbose });
+    case 'json':
+      return (await import('../report/json.js')).formatJson(report, VERSION);
     case 'sarif':
       return (await import('../report/sarif.js')).formatSarif(report, ALL_RULES.map((r) => r.meta), VERSION);
     case 'markdown':
@@ -160,6 +165,33 @@ async function lintAndPrint(inputs: string[], options: LintOptions, kind: Format
   return { counts, errors };
 }
 
+/**
+ * `--previous OLD`: lints the previous version with the same settings, then
+ * the current one, and prints the current findings marked with what became
+ * of the old ones (src/report/previous.ts). Needs both whole, so it does not stream.
+ */
+async function lintAgainstPrevious(inputs: string[], previous: string[], options: LintOptions, kind: Format, io: Io, values: OutputValues): Promise<{ counts: Counts; errors: InputError[] }> {
+  const { formatErrors } = await import('../report/text.js');
+  const { withPrevious } = await import('../report/previous.js');
+  const oldOptions: LintOptions = { ...options, gitRange: undefined, stdin: undefined };
+  let oldInputs = previous;
+  // A range (`v1-base..v1`) when it is not a file: the previous version as commits.
+  if (previous.length === 1 && previous[0]!.includes('..') && !(await stat(previous[0]!).catch(() => undefined))) {
+    oldOptions.gitRange = previous[0];
+    oldInputs = [];
+  }
+  if (oldInputs.includes('-')) throw new UsageError('--previous cannot read standard input');
+  const old = await lintInputs(oldInputs, oldOptions);
+  const current = await lintInputs(inputs, options);
+  const errors = [...old.errors.map((e) => ({ ...e, input: `${e.input} (--previous)` })), ...current.errors];
+  io.stderr(formatErrors({ errors }));
+  const report = withPrevious(current, old);
+  io.stdout(await formatWhole(report, kind, { ...values, color: io.isTTY && !io.env.NO_COLOR }));
+  const counts: Counts = { error: 0, warning: 0, info: 0 };
+  for (const f of report.findings) counts[f.severity]++;
+  return { counts, errors };
+}
+
 export async function check(args: string[], io: Io): Promise<number> {
   let result: { counts: Counts; errors: InputError[] };
   let format: string | undefined;
@@ -174,6 +206,7 @@ export async function check(args: string[], io: Io): Promise<number> {
       verbose: { type: 'boolean', short: 'v' },
       'email-from': { type: 'string' },
       'per-series': { type: 'boolean' },
+      previous: { type: 'string', multiple: true },
     });
     const values = parsed.values;
     format = values.format;
@@ -192,7 +225,10 @@ export async function check(args: string[], io: Io): Promise<number> {
       cwd: io.cwd,
       stdin: inputs.includes('-') ? (io.stdin as never) : undefined,
     };
-    result = await lintAndPrint(inputs, options, (values.format as Format) ?? 'text', io, values);
+    const chosen = (values.format as Format) ?? 'text';
+    result = values.previous?.length
+      ? await lintAgainstPrevious(inputs, values.previous, options, chosen, io, values)
+      : await lintAndPrint(inputs, options, chosen, io, values);
   } catch (error) {
     if (error instanceof SettingsError && format === 'json') {
       // A settings file that cannot be read is an input error: the JSON document still comes, carrying it.

@@ -20,6 +20,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   maintainers: { summary: 'who to Cc for paths, as scripts/get_maintainer.pl -f prints it (--tree DIR)', load: async () => (await import('./maintainers.js')).maintainers },
   'install-hook': { summary: 'install the git send-email hook (--uninstall removes it, --force replaces an existing hook)', load: async () => (await import('./install-hook.js')).installHookCommand },
   'hook-validate': { summary: 'what the hook runs for each mail: hook-validate <mail> [<headers>]', load: async () => (await import('./hook-validate.js')).hookValidate },
+  fix: { summary: 'apply the fixes: fix [--git A..B] [--dry-run] (work tree), or fix FILE.patch... [--no-backup] (in place)', load: async () => (await import('./fix.js')).fix },
   schema: { summary: 'lint whole QAPI schema files (a tree\'s debt): schema [DIR|FILE...], --format text|json, --counts', load: async () => (await import('./schema.js')).schema },
 };
 
@@ -40,6 +41,8 @@ check options:
   --verbose             say where files came from and which release was assumed
   --email-from ADDR     From: of --format email replies
   --per-series          --format email: one reply per series instead of per patch
+  --previous OLD        the previous version (files, folders or a git range A..B; repeatable):
+                        say which of its findings were fixed, and mark those still there
 
 exit status: 0 no error-level findings, 1 error-level findings, 2 bad usage or unreadable input
 `;

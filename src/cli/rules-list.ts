@@ -11,6 +11,7 @@ export async function listRules(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const width = Math.max(...metas.map((m) => m.id.length));
-  for (const m of metas) io.stdout(`${m.id.padEnd(width)}  ${m.severity.padEnd(7)}  ${m.scope.padEnd(6)}  ${m.description}\n`);
+  // `fix` marks the rules whose findings `patchlint fix` can repair.
+  for (const m of metas) io.stdout(`${m.id.padEnd(width)}  ${m.severity.padEnd(7)}  ${m.scope.padEnd(6)}  ${m.fixable ? 'fix' : '   '}  ${m.description}\n`);
   return 0;
 }

@@ -11,6 +11,9 @@ export type Severity = 'error' | 'warning' | 'info';
 export interface Fix {
   replacement?: string[];
   diff?: string;
+  /** The lines `replacement` replaces when they are not the finding's own (a paragraph rewrapped for one long line). */
+  line?: number;
+  endLine?: number;
 }
 
 export interface Finding {
@@ -31,6 +34,8 @@ export interface Finding {
   excerpt?: string[];
   /** checkpatch's `#N`: the line within the patch mail (not in JSON). */
   patchLine?: number;
+  /** With `--previous`: whether the previous version drew the same finding (src/report/previous.ts). */
+  previously?: 'new' | 'reported';
 }
 
 export interface RuleMeta {

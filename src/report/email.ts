@@ -2,11 +2,13 @@
 // `Re:` subject, threaded under the patch, the offending lines quoted, and a
 // plain verdict on whether a new version is needed. Clean patches get no mail.
 import { createHash } from 'node:crypto';
-import type { LintReport, PatchSummary, SeriesSummary } from './summary.js';
+import type { PatchSummary, SeriesSummary } from './summary.js';
 import type { Finding } from '../engine/types.js';
 import { parseAddressList } from '../mail/parse.js';
 import { formatPerson } from '../patch/model.js';
 import { countBySeverity, patchLabel, plural } from './counts.js';
+import type { PreviousSummary, ReportWithPrevious } from './previous.js';
+import { sinceHeadline, sinceSection, stillThere } from './since.js';
 
 export interface EmailOptions {
   from: string;
@@ -14,6 +16,8 @@ export interface EmailOptions {
   perSeries?: boolean;
   now?: Date;
   toolVersion: string;
+  /** With `--previous`: the "Since vN-1" counts, and the findings the previous version drew too marked. */
+  previous?: PreviousSummary;
 }
 
 export interface ReplyMail {
@@ -53,8 +57,8 @@ function verdict(findings: readonly Finding[], series: SeriesSummary): string {
   return 'No resend is needed: these are only suggestions.';
 }
 
-function findingBlock(f: Finding): string {
-  const lines = [`${f.severity.toUpperCase()}: [${f.rule}] ${f.message}`];
+function findingBlock(f: Finding, previous?: PreviousSummary): string {
+  const lines = [`${f.severity.toUpperCase()}: [${f.rule}] ${f.message}${stillThere(f, previous)}`];
   if (f.file) lines.push(`${f.file}${f.line ? `:${f.line}` : ''}:`);
   else if (f.line && f.line > 1) lines.push(`commit message, line ${f.line}:`);
   for (const text of f.excerpt ?? []) lines.push(`> ${f.file ? '+' : ''}${text}`);
@@ -98,20 +102,23 @@ function reply(series: SeriesSummary, target: PatchSummary, findings: Finding[],
     `qemu-patchlint checked this ${options.perSeries ? 'series' : 'patch'} and found ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} and ${plural(counts.info, 'info')}.`,
     '',
   ];
+  // A series reply says what became of each earlier finding; a patch reply only the series' counts.
+  if (options.previous) body.push(...(options.perSeries ? sinceSection(options.previous) : [`${sinceHeadline(options.previous)} (whole series)`]), '');
   for (const [index, own] of byPatch) {
     if (options.perSeries) {
       const patch = series.patches.find((p) => p.index === index);
       body.push(`=== ${patchLabel(index, series.total)} ${patch?.subject ?? ''}`.replace('===  ', '=== '), '');
     }
-    for (const f of own) body.push(findingBlock(f), '');
+    for (const f of own) body.push(findingBlock(f, options.previous), '');
   }
   body.push(verdict(findings, series), '', '-- ', `qemu-patchlint ${options.toolVersion}; each [rule] is explained in its rules/<rule>.md.`);
   return { text: headers.join('\n') + '\n\n' + body.join('\n') + '\n', inReplyTo: target.messageId, messageId };
 }
 
 /** One reply per patch with findings (or per series with `perSeries`). */
-export function buildReplies(report: LintReport, options: EmailOptions): ReplyMail[] {
+export function buildReplies(report: ReportWithPrevious, options: EmailOptions): ReplyMail[] {
   const mails: ReplyMail[] = [];
+  if (report.previous && !options.previous) options = { ...options, previous: report.previous };
   report.series.forEach((series, i) => {
     const findings = report.findings.filter((f) => f.series === i);
     if (!findings.length) return;

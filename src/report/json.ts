@@ -1,10 +1,11 @@
 // The stable JSON contract of DESIGN.md ("Output contract"). Field order and
 // names are part of the contract: other tools parse this. JsonWriter streams
 // the same text, series by series, so that a large mbox is never held whole.
-import type { LintReport, SeriesSummary } from './summary.js';
+import type { SeriesSummary } from './summary.js';
 import type { Finding } from '../engine/types.js';
 import type { InputError } from '../sources/inputs.js';
 import { countBySeverity } from './counts.js';
+import type { ReportWithPrevious } from './previous.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -30,6 +31,7 @@ export function jsonFinding(f: Finding) {
     line: f.line,
     ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
     ...(f.fix ? { fix: f.fix } : {}),
+    ...(f.previously ? { previously: f.previously } : {}),
   };
 }
 
@@ -45,13 +47,17 @@ function tail(findings: readonly Finding[], errors: readonly InputError[], serie
   };
 }
 
-export function toJsonObject(report: LintReport, toolVersion: string) {
+export function toJsonObject(report: ReportWithPrevious, toolVersion: string) {
+  const { findings, ...rest } = tail(report.findings, report.errors, report.series.length, countPatches(report.series));
   return {
     tool: 'qemu-patchlint',
     version: toolVersion,
     formatVersion: FORMAT_VERSION,
     series: report.series.map(jsonSeries),
-    ...tail(report.findings, report.errors, report.series.length, countPatches(report.series)),
+    findings,
+    // `--previous`: the previous version's findings that are gone, where they were then.
+    ...(report.previous ? { fixed: report.previous.fixed.map(jsonFinding) } : {}),
+    ...rest,
   };
 }
 
@@ -59,7 +65,7 @@ function countPatches(series: readonly SeriesSummary[]): number {
   return series.reduce((n, s) => n + s.patches.filter((p) => p.index > 0).length, 0);
 }
 
-export function formatJson(report: LintReport, toolVersion: string): string {
+export function formatJson(report: ReportWithPrevious, toolVersion: string): string {
   return JSON.stringify(toJsonObject(report, toolVersion), null, 2) + '\n';
 }
 

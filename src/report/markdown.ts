@@ -1,9 +1,10 @@
 // Markdown for places that render it: GitHub check summaries, issues, chat.
-import type { LintReport } from './summary.js';
 import type { Finding, Severity } from '../engine/types.js';
 import { SEVERITY_ICON, countBySeverity, countsSentence, patchLabel } from './counts.js';
 import { printable } from './printable.js';
 import { ranges } from './text.js';
+import type { ReportWithPrevious } from './previous.js';
+import { fixedWhere, sinceHeadline, stillThere } from './since.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -26,11 +27,19 @@ export function ruleCountsTable(findings: readonly Finding[]): string {
   return ['| rule | severity | findings |', '|---|---|---:|', ...rows.map(([rule, e]) => `| \`${rule}\` | ${e.severity} | ${e.n} |`)].join('\n');
 }
 
-export function formatMarkdown(report: LintReport): string {
+export function formatMarkdown(report: ReportWithPrevious): string {
   const out: string[] = [];
   const counts = countBySeverity(report.findings);
   out.push(`**qemu-patchlint**: ${countsSentence(counts)}`, '');
   if (report.findings.length) out.push(ruleCountsTable(report.findings), '');
+  if (report.previous) {
+    out.push(`**${sinceHeadline(report.previous)}**`, '');
+    if (report.previous.fixed.length) {
+      out.push('Fixed:', '');
+      for (const f of report.previous.fixed) out.push(`- \`${f.rule}\` ${escapeCell(f.message)} (${report.previous.label} ${fixedWhere(f)})`);
+      out.push('');
+    }
+  }
   // Findings by series and patch, looked up once each (a large mbox has many series).
   const byPatch = new Map<string, Finding[]>();
   for (const f of report.findings) {
@@ -48,7 +57,7 @@ export function formatMarkdown(report: LintReport): string {
       if (!own.length) continue;
       const label = patchLabel(patch.index, series.total);
       out.push(`#### ${label ? label + ' ' : ''}${patch.subject}`, '', '| | rule | where | message |', '|---|---|---|---|');
-      for (const f of own) out.push(`| ${SEVERITY_ICON[f.severity]} | \`${f.rule}\` | ${where(f)} | ${escapeCell(f.message)} |`);
+      for (const f of own) out.push(`| ${SEVERITY_ICON[f.severity]} | \`${f.rule}\` | ${where(f)} | ${escapeCell(f.message)}${stillThere(f, report.previous)} |`);
       out.push('');
     }
   });

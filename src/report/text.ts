@@ -8,11 +8,15 @@ import type { Finding, Severity } from '../engine/types.js';
 import { describeInputError } from '../sources/inputs.js';
 import { type Counts, countBySeverity, countsSentence, patchLabel, plural } from './counts.js';
 import { printable } from './printable.js';
+import type { PreviousSummary, ReportWithPrevious } from './previous.js';
+import { sinceSection, stillThere } from './since.js';
 
 export interface TextOptions {
   color: boolean;
   /** Also print where files came from and which release was assumed. */
   verbose?: boolean;
+  /** With `--previous`: findings the previous version drew too are marked. */
+  previous?: PreviousSummary;
 }
 
 const LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
@@ -21,9 +25,9 @@ const RESET = '\x1b[0m';
 const BOLD = '\x1b[1m';
 
 /** The block for one finding, as checkpatch prints it. */
-export function formatFinding(f: Finding, color = false): string {
+export function formatFinding(f: Finding, color = false, previous?: PreviousSummary): string {
   const label = color ? `${COLOR[f.severity]}${LABEL[f.severity]}${RESET}` : LABEL[f.severity];
-  const lines = [`${label}: [${f.rule}] ${printable(f.message)}`];
+  const lines = [`${label}: [${f.rule}] ${printable(f.message)}${stillThere(f, previous)}`];
   const where = f.patchLine ? `#${f.patchLine}: ` : '';
   if (f.file) lines.push(`${where}FILE: ${printable(f.file)}${f.line ? `:${f.line}` : ''}:`);
   else if (f.line && f.line > 1) lines.push(`${where}COMMIT MESSAGE line ${f.line}:`);
@@ -63,7 +67,7 @@ export function formatSeriesText(series: SeriesSummary, findings: readonly Findi
     if (patch.index === 0 && !own.length) continue;
     const label = patchLabel(patch.index, series.total);
     out.push(bold(`--- ${label ? label + ' ' : ''}${patch.index === 0 ? '(cover letter) ' : ''}${printable(patch.subject)}`));
-    for (const finding of own) out.push(formatFinding(finding, options.color), '');
+    for (const finding of own) out.push(formatFinding(finding, options.color, options.previous), '');
     const counts = countBySeverity(own);
     out.push(
       `total: ${countsSentence(counts)}, ${patch.linesChecked} lines checked`,
@@ -79,11 +83,13 @@ export function formatTextFooter(seriesCount: number, patchCount: number, counts
   return `\n${plural(seriesCount, 'series')}, ${plural(patchCount, 'patch')}: ${countsSentence(counts)}\n`;
 }
 
-export function formatText(report: LintReport, options: TextOptions): string {
-  const blocks = report.series.map((series, i) => formatSeriesText(series, report.findings.filter((f) => f.series === i), options));
+export function formatText(report: ReportWithPrevious, options: TextOptions): string {
+  const withPrevious = { ...options, previous: report.previous };
+  const blocks = report.series.map((series, i) => formatSeriesText(series, report.findings.filter((f) => f.series === i), withPrevious));
   const patches = report.series.reduce((n, s) => n + s.patches.filter((p) => p.index > 0).length, 0);
   // A blank line between series, as between patches.
-  return blocks.join('\n') + formatTextFooter(report.series.length, patches, countBySeverity(report.findings));
+  const since = report.previous ? `\n${sinceSection(report.previous).join('\n')}\n` : '';
+  return blocks.join('\n') + formatTextFooter(report.series.length, patches, countBySeverity(report.findings)) + since;
 }
 
 /** Input problems, for stderr: `patchlint: file:line: message`. */
