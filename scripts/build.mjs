@@ -19,4 +19,6 @@ await build({
   sourcemap: false,
   minify: false,
   logLevel: 'warning',
+  // A native addon and a mailer loaded only by `patchlint watch`: left to node_modules.
+  external: ['better-sqlite3', 'nodemailer'],
 });

@@ -20,6 +20,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   maintainers: { summary: 'who to Cc for paths, as scripts/get_maintainer.pl -f prints it (--tree DIR)', load: async () => (await import('./maintainers.js')).maintainers },
   'install-hook': { summary: 'install the git send-email hook (--uninstall removes it, --force replaces an existing hook)', load: async () => (await import('./install-hook.js')).installHookCommand },
   'hook-validate': { summary: 'what the hook runs for each mail: hook-validate <mail> [<headers>]', load: async () => (await import('./hook-validate.js')).hookValidate },
+  watch: { summary: 'the mailing-list bot: answer each series of a public-inbox archive, Maildir or mbox once (watch --help)', load: async () => (await import('./watch.js')).watch },
   schema: { summary: 'lint whole QAPI schema files (a tree\'s debt): schema [DIR|FILE...], --format text|json, --counts', load: async () => (await import('./schema.js')).schema },
 };
 
