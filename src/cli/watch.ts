@@ -152,8 +152,11 @@ export async function watch(args: string[], io: Io): Promise<number> {
       if (values.once || stopping) break;
       if (!result.sendFailed && !result.sourceErrors) status = 0;
       await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, interval * 1000).unref();
+        const timer = setTimeout(resolve, interval * 1000);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
       if (stopping) break;
     }
