@@ -3,30 +3,17 @@
 // start-up cost of one `patchlint check one.patch` process, which the hook
 // pays once per mail.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CORPUS, copyOf, corpusMails } from './corpus-copies.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CORPUS = resolve(ROOT, '../shared/corpus');
 const TARGET_BYTES = 200 * 2 ** 20;
 
 if (!existsSync(CORPUS)) {
   console.log(`skipped: ${CORPUS} is absent`);
   process.exit(0);
-}
-
-/** The corpus mails as text, each ready to be rewritten per copy. */
-function corpusMails(): string[] {
-  return readdirSync(CORPUS)
-    .filter((f) => f.endsWith('.eml'))
-    .sort()
-    .map((f) => readFileSync(join(CORPUS, f), 'utf8'));
-}
-
-/** Makes every Message-ID of copy `n` unique, threading kept intact. */
-function copyOf(mail: string, n: number): string {
-  return mail.replace(/<([^<>\s@]+)@([^<>\s]+)>/g, (_m, local: string, host: string) => `<${local}.c${n}@${host}>`);
 }
 
 function buildMbox(path: string): { messages: number; bytes: number } {

@@ -1,8 +1,9 @@
 // One step of the list bot: read what the source added since the cursor,
 // keep the patch mails of series still open, decide every series that is
 // whole (or waited long enough), then send the replies that are due. Each
-// batch read, each decision and each send is its own journal transaction:
-// killed at any moment, the next run neither loses nor repeats a reply.
+// batch read, the decisions that follow it, and each send are journal
+// transactions: killed at any moment, the next run neither loses nor repeats
+// a reply.
 import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../engine/types.js';
 import type { MailItem } from '../engine/lint.js';
@@ -48,7 +49,13 @@ export interface StepResult {
   sourceErrors: number;
 }
 
-type Item = MailItem & { seq: number; arrived: number; where: string };
+/**
+ * A patch mail of a series not decided yet. `seq` orders mails by arrival;
+ * `stored` is its row in the journal's pending table, written only when its
+ * series is still open at the end of the batch that brought it (`raw` is
+ * kept until then).
+ */
+type Item = MailItem & { seq: number; arrived: number; where: string; stored?: number; raw?: Buffer };
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -58,6 +65,7 @@ function emailOf(address: string): string {
 
 export class Bot {
   private pending: Item[] = [];
+  private seq = 0;
   private readonly fromEmail: string;
   private readonly optOut: Set<string>;
 
@@ -74,11 +82,11 @@ export class Bot {
   async init(): Promise<void> {
     for (const row of this.options.journal.pending()) {
       const item = await this.toItem({ where: row.where_, bytes: row.raw, arrived: row.arrived });
-      if (item?.head) this.pending.push({ ...item.head, seq: row.seq });
+      if (item?.head) this.pending.push({ ...item.head, seq: this.seq++, stored: row.seq });
     }
   }
 
-  private async toItem(raw: RawMail): Promise<{ id: string; mail: Mail; head?: Omit<Item, 'seq'> } | undefined> {
+  private async toItem(raw: RawMail): Promise<{ id: string; mail: Mail; head?: Omit<Item, 'seq' | 'stored'> } | undefined> {
     let mail: Mail;
     try {
       mail = await parseMail(raw.bytes);
@@ -101,7 +109,8 @@ export class Bot {
         if (!event.notice) result.sourceErrors++;
         continue;
       }
-      const fresh: { item: Omit<Item, 'seq'>; id: string; raw: RawMail }[] = [];
+      const fresh: Item[] = [];
+      const ids = new Set<string>();
       const ours: string[] = [];
       for (const raw of event.mails) {
         result.mails++;
@@ -110,23 +119,29 @@ export class Bot {
         if (!parsed) continue;
         // One of the bot's own replies, back through the archive.
         if (journal.reply(parsed.id)) ours.push(parsed.id);
-        if (!parsed.head || journal.hasSeen(parsed.id) || fresh.some((f) => f.id === parsed.id)) continue;
+        if (!parsed.head || journal.hasSeen(parsed.id) || ids.has(parsed.id)) continue;
         if (parsed.head.sender.email.toLowerCase() === this.fromEmail) continue;
-        fresh.push({ item: parsed.head, id: parsed.id, raw });
+        ids.add(parsed.id);
+        fresh.push({ ...parsed.head, seq: this.seq++, raw: raw.bytes });
       }
-      const added = journal.transaction(() => {
+      // The cursor, the mails seen, the series decided and the mails of
+      // series still open: one transaction per batch.
+      result.decided += await journal.batch(async () => {
         event.advance(journal);
         for (const id of ours) journal.markSent(id, 'found in the archive');
-        return fresh.map(({ item, id, raw }) => {
-          journal.markSeen(id);
-          return { ...item, seq: journal.addPending(item.messageId, raw.where, raw.bytes, item.arrived) };
-        });
+        for (const id of ids) journal.markSeen(id);
+        this.pending.push(...fresh);
+        const decided = await this.settle(archiveClock, false);
+        for (const item of this.pending) {
+          if (item.stored !== undefined) continue;
+          item.stored = journal.addPending(item.messageId, item.where, item.raw!, item.arrived);
+          item.raw = undefined;
+        }
+        return decided;
       });
-      this.pending.push(...added);
-      result.decided += await this.settle(archiveClock, false);
       if (this.options.stopping()) break;
     }
-    result.decided += await this.settle(archiveClock, true);
+    result.decided += await journal.batch(() => this.settle(archiveClock, true));
     await this.sendDue(result);
     return result;
   }
@@ -135,7 +150,7 @@ export class Bot {
    * Decides the series that are whole, and the incomplete ones whose
    * latest mail is `--series-timeout` old (while catching up, old by the
    * archive's clock too, so that a series split across two batches is not
-   * judged on its first half).
+   * judged on its first half). Runs inside the caller's journal batch.
    */
   private async settle(archiveClock: number, drained: boolean): Promise<number> {
     const assembler = new SeriesAssembler<Item>(Number.POSITIVE_INFINITY);
@@ -148,13 +163,13 @@ export class Bot {
       const latest = Math.max(...itemsOf(g).map((i) => i.arrived));
       return timeout === 0 || (now - latest >= timeout && (drained || archiveClock - latest >= timeout));
     });
-    const decided = new Set<number>();
+    const decided = new Set<Item>();
     for (const group of [...whole, ...due]) {
       await this.decide(group, !whole.includes(group));
-      for (const item of itemsOf(group)) decided.add(item.seq);
+      for (const item of itemsOf(group)) decided.add(item);
     }
-    if (decided.size) this.pending = this.pending.filter((i) => !decided.has(i.seq));
-    if (drained) this.options.journal.transaction(() => this.options.journal.replaceWaiting(open.filter((g) => !due.includes(g)).map((g) => this.waitingRow(g))));
+    if (drained) this.options.journal.replaceWaiting(open.filter((g) => !due.includes(g)).map((g) => this.waitingRow(g)));
+    if (decided.size) this.pending = this.pending.filter((i) => !decided.has(i));
     return whole.length + due.length;
   }
 
@@ -165,6 +180,7 @@ export class Bot {
       root: rootOf(group),
       version: group.version,
       subject: lead.rawSubject,
+      topic: lead.subject.toLowerCase(),
       author: lead.author.email.toLowerCase(),
       state: 'waiting',
       reason: null,
@@ -188,6 +204,7 @@ export class Bot {
       root: key,
       version: group.version,
       subject: lead.rawSubject,
+      topic: lead.subject.toLowerCase(),
       author: lead.author.email.toLowerCase(),
       state: 'skipped',
       reason: null,
@@ -205,7 +222,7 @@ export class Bot {
           if (reply) journal.addReply({ message_id: reply.messageId, series_key: key, text: reply.text, recipients: JSON.stringify(reply.recipients) });
         }
         for (const item of items) if (item.messageId) journal.markSeen(item.messageId, key);
-        journal.dropPending(items.map((i) => i.seq));
+        journal.dropPending(items.flatMap((i) => (i.stored === undefined ? [] : [i.stored])));
       });
 
     // A patch that arrives after its series was answered (it timed out) is not a series of its own.
@@ -255,7 +272,7 @@ export class Bot {
     row.findings = JSON.stringify(stored);
     row.missing = series.missing.length ? series.missing.join(',') : null;
 
-    const previous = group.version > 1 ? journal.previousVersion(group.version, row.author, series.subject, lead.references) : undefined;
+    const previous = group.version > 1 ? journal.previousVersion(group.version, row.author, row.topic, lead.references) : undefined;
     const since = previous
       ? { version: previous.version, comparison: compareWithPrevious(JSON.parse(previous.findings!) as StoredFinding[], stored, { patchKey: (f) => f.patchSubject }) }
       : undefined;

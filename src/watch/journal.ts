@@ -14,7 +14,10 @@ export interface SeriesRow {
   key: string;
   root: string;
   version: number;
+  /** As sent, tags included (for --status). */
   subject: string;
+  /** Without tags, lower case: how versions of one series are matched. */
+  topic: string;
   author: string;
   state: SeriesState | 'waiting';
   reason: string | null;
@@ -50,9 +53,10 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS cursors(name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS seen(id TEXT PRIMARY KEY, series TEXT);
 CREATE TABLE IF NOT EXISTS pending(seq INTEGER PRIMARY KEY AUTOINCREMENT, message_id TEXT, where_ TEXT NOT NULL, raw BLOB NOT NULL, arrived INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS series(key TEXT PRIMARY KEY, root TEXT NOT NULL, version INTEGER NOT NULL, subject TEXT NOT NULL, author TEXT NOT NULL,
+CREATE TABLE IF NOT EXISTS series(key TEXT PRIMARY KEY, root TEXT NOT NULL, version INTEGER NOT NULL, subject TEXT NOT NULL, topic TEXT NOT NULL, author TEXT NOT NULL,
   state TEXT NOT NULL, reason TEXT, last_mail INTEGER NOT NULL, decided INTEGER, findings TEXT, reply_id TEXT, missing TEXT);
-CREATE INDEX IF NOT EXISTS series_by_subject ON series(author, subject);
+CREATE INDEX IF NOT EXISTS series_by_topic ON series(author, topic);
+CREATE INDEX IF NOT EXISTS series_by_root ON series(root);
 CREATE TABLE IF NOT EXISTS replies(message_id TEXT PRIMARY KEY, series_key TEXT NOT NULL, text TEXT NOT NULL, recipients TEXT NOT NULL,
   state TEXT NOT NULL, attempted INTEGER, sent INTEGER, via TEXT);
 CREATE TABLE IF NOT EXISTS lock(id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER NOT NULL, host TEXT NOT NULL, since INTEGER NOT NULL);
@@ -105,7 +109,26 @@ export class Journal {
 
   /** Runs `work` as one transaction (BEGIN IMMEDIATE: writers queue up). */
   transaction<T>(work: () => T): T {
+    // Inside batch() it is already one.
+    if (this.db.inTransaction) return work();
     return this.db.transaction(work).immediate();
+  }
+
+  /**
+   * Runs async `work` as one transaction: the decisions of one step commit
+   * together (one sync to disk, not one per series). Transactions inside it
+   * become savepoints.
+   */
+  async batch<T>(work: () => Promise<T>): Promise<T> {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   /**
@@ -165,10 +188,10 @@ export class Journal {
   }
 
   /** The latest earlier version answered or checked, found by its root among `references` or by author and subject. */
-  previousVersion(version: number, author: string, subject: string, references: readonly string[]): SeriesRow | undefined {
-    const rows = this.stmt("SELECT * FROM series WHERE version < ? AND state IN ('answered', 'checked') AND findings IS NOT NULL AND (author = ? AND subject = ?) ORDER BY version DESC, decided DESC")
-      .all(version, author, subject) as SeriesRow[];
-    if (rows[0]) return rows[0];
+  previousVersion(version: number, author: string, topic: string, references: readonly string[]): SeriesRow | undefined {
+    const row = this.stmt("SELECT * FROM series WHERE author = ? AND topic = ? AND version < ? AND state IN ('answered', 'checked') AND findings IS NOT NULL ORDER BY version DESC, decided DESC LIMIT 1")
+      .get(author, topic, version) as SeriesRow | undefined;
+    if (row) return row;
     for (const id of [...references].reverse()) {
       const row = this.stmt("SELECT * FROM series WHERE root = ? AND version < ? AND state IN ('answered', 'checked') AND findings IS NOT NULL").get(id, version) as SeriesRow | undefined;
       if (row) return row;
@@ -178,7 +201,7 @@ export class Journal {
 
   putSeries(row: SeriesRow): void {
     this.stmt(
-      'INSERT OR REPLACE INTO series(key, root, version, subject, author, state, reason, last_mail, decided, findings, reply_id, missing) VALUES (@key, @root, @version, @subject, @author, @state, @reason, @last_mail, @decided, @findings, @reply_id, @missing)',
+      'INSERT OR REPLACE INTO series(key, root, version, subject, topic, author, state, reason, last_mail, decided, findings, reply_id, missing) VALUES (@key, @root, @version, @subject, @topic, @author, @state, @reason, @last_mail, @decided, @findings, @reply_id, @missing)',
     ).run(row);
   }
 

@@ -3,7 +3,7 @@
 // receives back into that archive (as the list would), and the bot run as a
 // separate process.
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -184,7 +184,9 @@ export function headersOf(text: string): Map<string, string> {
 
 /** A public-inbox v2 epoch written with git fast-import: one commit per message, adding it as `m`. */
 export function writeEpoch(gitDir: string, mails: readonly string[], startTime = Math.floor(Date.now() / 1000)): void {
-  execFileSync('git', ['init', '-q', '--bare', gitDir]);
+  // Appending to an existing epoch continues its master.
+  const append = existsSync(gitDir);
+  if (!append) execFileSync('git', ['init', '-q', '--bare', gitDir]);
   const parts: Buffer[] = [];
   mails.forEach((text, i) => {
     const data = Buffer.from(text);
@@ -192,6 +194,7 @@ export function writeEpoch(gitDir: string, mails: readonly string[], startTime =
     parts.push(
       Buffer.from(`commit refs/heads/master\ncommitter list <list@example.org> ${startTime + i} +0000\ndata ${message.length}\n`),
       message,
+      Buffer.from(append && i === 0 ? 'from refs/heads/master^0\n' : ''),
       Buffer.from(`M 100644 inline m\ndata ${data.length}\n`),
       data,
       Buffer.from('\n'),
