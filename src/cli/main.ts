@@ -26,6 +26,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
 
 export const USAGE = `usage: patchlint [check] [options] <input>...   (mbox, .eml, .patch, folder, - for stdin)
        patchlint check --git A..B [options]
+       patchlint watch SOURCE [options]   (the list bot; patchlint watch --help)
        patchlint <command> [options]
 
 commands:
