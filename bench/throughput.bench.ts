@@ -6,9 +6,10 @@
 //   against QEMU's scripts/checkpatch.pl on the same mbox;
 // - peak RSS on a 200 MiB mbox built the same way, with the bin's defaults.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { copyOf, corpusMails } from './corpus-copies.js';
 import { paired, timeProcess } from './timing.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -21,19 +22,6 @@ const node = process.execPath;
 if (!existsSync(CORPUS)) {
   console.log(`skipped: ${CORPUS} is absent`);
   process.exit(0);
-}
-
-/** The corpus mails as text, each ready to be rewritten per copy. */
-function corpusMails(): string[] {
-  return readdirSync(CORPUS)
-    .filter((f) => f.endsWith('.eml'))
-    .sort()
-    .map((f) => readFileSync(join(CORPUS, f), 'utf8'));
-}
-
-/** Makes every Message-ID of copy `n` unique, threading kept intact. */
-function copyOf(mail: string, n: number): string {
-  return mail.replace(/<([^<>\s@]+)@([^<>\s]+)>/g, (_m, local: string, host: string) => `<${local}.c${n}@${host}>`);
 }
 
 /** Writes the corpus `copies` times (or until `bytes`) as one mboxrd file. */

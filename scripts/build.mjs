@@ -24,6 +24,8 @@ await build({
   sourcemap: false,
   minify: false,
   logLevel: 'warning',
+  // A native addon and a mailer loaded only by `patchlint watch`: left to node_modules.
+  external: ['better-sqlite3', 'nodemailer'],
 });
 
 // Training: one run over the bundled example series with every rule on, so

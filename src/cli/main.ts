@@ -21,11 +21,13 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   'install-hook': { summary: 'install the git send-email hook (--uninstall removes it, --force replaces an existing hook)', load: async () => (await import('./install-hook.js')).installHookCommand },
   'hook-validate': { summary: 'what the hook runs for each mail: hook-validate <mail> [<headers>]', load: async () => (await import('./hook-validate.js')).hookValidate },
   fix: { summary: 'apply the fixes: fix [--git A..B] [--dry-run] (work tree), or fix FILE.patch... [--no-backup] (in place)', load: async () => (await import('./fix.js')).fix },
+  watch: { summary: 'the mailing-list bot: answer each series of a public-inbox archive, Maildir or mbox once (watch --help)', load: async () => (await import('./watch.js')).watch },
   schema: { summary: 'lint whole QAPI schema files (a tree\'s debt): schema [DIR|FILE...], --format text|json, --counts', load: async () => (await import('./schema.js')).schema },
 };
 
 export const USAGE = `usage: patchlint [check] [options] <input>...   (mbox, .eml, .patch, folder, - for stdin)
        patchlint check --git A..B [options]
+       patchlint watch SOURCE [options]   (the list bot; patchlint watch --help)
        patchlint <command> [options]
 
 commands:

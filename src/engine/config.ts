@@ -15,6 +15,8 @@ export interface Config {
   hookBlocking: boolean;
   /** Words spelling/typo accepts as written (the project's own words). */
   spellingIgnore?: string[];
+  /** The list bot (`patchlint watch`): senders never answered, and whether PULL mails are. */
+  watch?: { optOut: string[]; pull: 'skip' | 'answer' };
 }
 
 export const DEFAULT_CONFIG: Config = { rules: {}, ignore: [], hookBlocking: true };
@@ -90,11 +92,32 @@ export function configFromObject(raw: unknown, file: string, lineOf: (key: strin
         }
         break;
       }
+            case 'watch':
+        config.watch = watchSettings(value, (k, message) => {
+          throw new ConfigError(file, lineOf(k), message);
+        });
+        break;
       default:
-        fail(`unknown setting "${key}" (known: qemu-version, rules, ignore, hook, spelling)`);
+        fail(`unknown setting "${key}" (known: qemu-version, rules, ignore, hook, spelling, watch)`);
     }
   }
   return config;
+}
+
+/** `watch: { opt-out: [addresses], pull: skip | answer }`. */
+function watchSettings(value: unknown, fail: (key: string, message: string) => never): NonNullable<Config['watch']> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('watch', 'watch must be a mapping (opt-out, pull)');
+  const watch: NonNullable<Config['watch']> = { optOut: [], pull: 'skip' };
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'opt-out') {
+      if (!Array.isArray(v) || v.some((a) => typeof a !== 'string' || !a.includes('@'))) fail(key, 'watch: opt-out must be a list of mail addresses');
+      watch.optOut = v as string[];
+    } else if (key === 'pull') {
+      if (v !== 'skip' && v !== 'answer') fail(key, 'watch: pull must be skip or answer');
+      watch.pull = v as 'skip' | 'answer';
+    } else fail(key, `watch: unknown setting "${key}" (known: opt-out, pull)`);
+  }
+  return watch;
 }
 
 /** Parses YAML text; errors name the file and line. */

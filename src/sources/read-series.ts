@@ -10,7 +10,7 @@ import { type AssembledGroup, SeriesAssembler, toSeries } from '../patch/series.
 import { type InputError, patchOf, readMails } from './inputs.js';
 
 /** A patch mail as the assembler groups it: its head, and the mail to parse once the series is whole. */
-type MailItem = PatchHead & { mail: Mail };
+export type MailItem = PatchHead & { mail: Mail };
 
 /** True for the errors `readSeries` yields among the series. */
 export function isInputError(item: Series | InputError): item is InputError {
