@@ -2,6 +2,7 @@
 // a dry run. Both can tell whether a reply already reached them, which is
 // what makes a resend after a crash safe.
 import { appendFile, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 
 export interface Delivery {
   /** Names the destination in messages, without any password. */
@@ -31,7 +32,8 @@ export class SendError extends Error {}
 
 /** Through an SMTP relay: STARTTLS when offered, AUTH from the URL's user and password. */
 export async function smtpDelivery(url: string, from: string): Promise<Delivery> {
-  const nodemailer = (await import('nodemailer')).default;
+  // require, not import(): see Journal.open.
+  const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof import('nodemailer');
   const parsed = new URL(url);
   const transport = nodemailer.createTransport({
     host: parsed.hostname,

@@ -4,6 +4,7 @@
 // one transaction, so a kill -9 leaves either all of a step or none of it.
 import { hostname } from 'node:os';
 import type BetterSqlite3 from 'better-sqlite3';
+import { createRequire } from 'node:module';
 
 export const SCHEMA_VERSION = 1;
 
@@ -72,7 +73,8 @@ export class Journal {
 
   /** Opens (creating when asked) the journal; a journal from a newer version is refused. */
   static async open(path: string, options: { readonly?: boolean } = {}): Promise<Journal> {
-    const { default: Database } = await import('better-sqlite3');
+    // require, not import(): the CLI bundle runs in a vm.Script (bin/patchlint.js), where import() of a package is not available.
+    const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
     let db: BetterSqlite3.Database;
     try {
       db = new Database(path, { readonly: !!options.readonly, fileMustExist: !!options.readonly, timeout: 10_000 });
