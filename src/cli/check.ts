@@ -16,6 +16,7 @@ type Format = (typeof FORMATS)[number];
 
 interface OutputValues {
   verbose?: boolean;
+  terse?: boolean;
   'email-from'?: string;
   'per-series'?: boolean;
 }
@@ -68,6 +69,15 @@ async function lintAndPrint(inputs: string[], options: LintOptions, kind: Format
       error: reportError,
     });
     writer.finish(findings.sort(compareFindings), errors);
+  } else if (kind === 'text' && values.terse) {
+    const { formatSeriesTerse } = await import('../report/text.js');
+    await streamInputs(inputs, options, {
+      series(summary, own) {
+        io.stdout(formatSeriesTerse(summary, own.sort(compareFindings)));
+        tally(own);
+      },
+      error: reportError,
+    });
   } else if (kind === 'text') {
     let seriesCount = 0;
     let patchCount = 0;
@@ -101,6 +111,7 @@ export async function check(args: string[], io: Io): Promise<number> {
       rule: { type: 'string', multiple: true },
       config: { type: 'string' },
       verbose: { type: 'boolean', short: 'v' },
+      terse: { type: 'boolean', short: 'q' },
       'email-from': { type: 'string' },
       'per-series': { type: 'boolean' },
     });
@@ -108,6 +119,7 @@ export async function check(args: string[], io: Io): Promise<number> {
     const inputs = parsed.positionals;
     if (!inputs.length && !values.git) throw new UsageError('no input: give mbox, .eml or .patch files, folders, - for stdin, or --git A..B');
     if (values.format && !FORMATS.includes(values.format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    if (values.terse && values.format && values.format !== 'text') throw new UsageError('--terse is a text layout: it does not go with --format ' + values.format);
     if (values.tree && !(await stat(values.tree).catch(() => undefined))?.isDirectory()) throw new UsageError(`--tree ${values.tree}: not a directory`);
 
     const { config, qemuVersion } = await settingsFromOptions(values, values.tree ? [values.tree] : [io.cwd], ALL_RULES.map((r) => r.meta.id));

@@ -8,6 +8,8 @@ export interface Io {
   stderr: (text: string) => void;
   stdin: NodeJS.ReadableStream;
   isTTY: boolean;
+  /** stderr is a terminal: long runs show a progress line there. */
+  stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }

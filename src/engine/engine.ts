@@ -146,16 +146,23 @@ export async function lintSeries(series: Series, seriesIndex: number, options: S
     }
   }
 
+  // A bare diff (`git diff`) has no message, subject or recipients to judge.
+  const allBare = series.patches.length > 0 && series.patches.every((p) => p.origin.bare);
   const patchRules = active.filter((r) => r.meta.scope === 'patch');
-  const seriesRules = active.filter((r) => r.meta.scope === 'series');
+  const seriesRules = active.filter((r) => r.meta.scope === 'series' && !(allBare && judgesTheMail(r)));
   for (let step = 1; step <= series.patches.length; step++) {
-    const { files } = series.patches[step - 1]!;
-    const applicable = patchRules.filter((r) => !r.meta.files || files.some((f) => r.meta.files!.test(f.path)));
+    const { files, origin } = series.patches[step - 1]!;
+    const applicable = patchRules.filter((r) => (!r.meta.files || files.some((f) => r.meta.files!.test(f.path))) && !(origin.bare && judgesTheMail(r)));
     await run(applicable, patchContext(step));
   }
   if (seriesRules.length) await run(seriesRules, contextFor(undefined, series.patches.length));
 
   return { findings: dedupe(findings), notes: patched.notes, release, crashes };
+}
+
+/** Rules about the commit message, the subject, the series' mails or their recipients. */
+function judgesTheMail(rule: Rule): boolean {
+  return /^(commit|series)\//.test(rule.meta.id) || rule.meta.id === 'maintainers/cc-list';
 }
 
 /** Looks up the offending lines and checkpatch's `#N` for text and email output. */

@@ -1,6 +1,7 @@
 // Markdown for places that render it: GitHub check summaries, issues, chat.
 import type { LintReport } from '../engine/lint.js';
 import type { Finding, Severity } from '../engine/types.js';
+import { formatRanges } from '../patch/series.js';
 import { SEVERITY_ICON, countBySeverity, countsSentence, patchLabel } from './counts.js';
 
 function escapeCell(text: string): string {
@@ -31,7 +32,7 @@ export function formatMarkdown(report: LintReport): string {
   if (report.findings.length) out.push(ruleCountsTable(report.findings), '');
   report.series.forEach((series, i) => {
     out.push(`### ${series.version > 1 ? `v${series.version}: ` : ''}${series.subject}`, '');
-    if (series.missing.length) out.push(`Missing from the input: ${series.missing.map((m) => `${m}/${series.total}`).join(', ')}.`, '');
+    if (series.missing.length) out.push(`Missing from the input: patches ${formatRanges(series.missing)} of ${series.total}.`, '');
     for (const note of series.notes) out.push(`> ${note}`, '');
     for (const patch of series.patches) {
       const own = report.findings.filter((f) => f.series === i && f.patch === patch.index);
