@@ -13,6 +13,8 @@ export interface Config {
   ignore: string[];
   /** Hook: false makes error findings non-blocking. */
   hookBlocking: boolean;
+  /** Where the rule pages are published (`docs-url`): replies and SARIF link `<docs-url>/rules/<id>.md`. */
+  docsUrl?: string;
 }
 
 export const DEFAULT_CONFIG: Config = { rules: {}, ignore: [], hookBlocking: true };
@@ -66,6 +68,10 @@ export function configFromObject(raw: unknown, file: string, lineOf: (key: strin
         if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) fail('ignore must be a list of path globs');
         config.ignore = value as string[];
         break;
+      case 'docs-url':
+        if (typeof value !== 'string' || !/^https?:\/\/\S+$/.test(value)) fail('docs-url must be an http(s) URL');
+        config.docsUrl = value as string;
+        break;
       case 'hook': {
         const hook = value as Record<string, unknown> | null;
         if (typeof hook !== 'object' || hook === null) fail('hook must be a mapping');
@@ -78,7 +84,7 @@ export function configFromObject(raw: unknown, file: string, lineOf: (key: strin
         break;
       }
       default:
-        fail(`unknown setting "${key}" (known: qemu-version, rules, ignore, hook)`);
+        fail(`unknown setting "${key}" (known: qemu-version, rules, ignore, hook, docs-url)`);
     }
   }
   return config;
