@@ -59,9 +59,9 @@ function messageLine(patch: Patch, textLine: number): number | null {
 }
 
 export class Checkpatch {
-  /** One line per distinct failure, for the front-end to print once. */
-  readonly problems = new Set<string>();
   readonly script: string;
+  private failures = 0;
+  private firstFailure = '';
 
   constructor(readonly root: string) {
     this.script = join(root, 'scripts', 'checkpatch.pl');
@@ -79,10 +79,16 @@ export class Checkpatch {
     // 0: clean, 1: findings; anything else is checkpatch failing.
     if (status !== 0 && status !== 1) {
       const why = stderr.trim().split('\n')[0] || stdout.trim().split('\n')[0] || `exit status ${status}`;
-      this.problems.add(`--checkpatch: ${this.script} failed on "${patch.subject}": ${why}`);
+      if (!this.failures++) this.firstFailure = `"${patch.subject}": ${why}`;
       return undefined;
     }
     return parseCheckpatchOutput(stdout);
+  }
+
+  /** What went wrong, as one line for the front-end to print (none when all went well). */
+  get problems(): string[] {
+    if (!this.failures) return [];
+    return [`--checkpatch: ${this.script} failed on ${this.failures === 1 ? 'one patch' : `${this.failures} patches`} (the first, ${this.firstFailure}); those were checked without it`];
   }
 
   /** The three rules, sharing one checkpatch.pl run per patch. */
@@ -99,7 +105,8 @@ export class Checkpatch {
         const patch = ctx.patch!;
         const items = await ctx.memo('checkpatch.pl', () => this.run(patch));
         for (const item of items ?? []) {
-          if (item.type !== type) continue;
+          // A bare diff has no message to judge (checkpatch.pl still asks it for a sign-off).
+          if (item.type !== type || (patch.origin.bare && !item.file)) continue;
           const line = item.file ? item.line : item.line === null ? null : messageLine(patch, item.line);
           ctx.report({ message: item.message, file: item.file, line });
         }

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { ALL_RULES } from '../../rules/index.js';
-import type { Checkpatch } from '../checkpatch/run.js';
+import { CHECKPATCH_RULE_IDS, type Checkpatch } from '../checkpatch/run.js';
 import { type LintOptions, type LintReport, type LintSink, streamInputs } from '../engine/lint.js';
 import { compareFindings } from '../engine/engine.js';
 import type { Finding } from '../engine/types.js';
@@ -180,7 +180,7 @@ export async function check(args: string[], io: Io): Promise<number> {
     // Settings: --config, else .patchlint.yml of --tree, else of the current directory, else of the git top level.
     const top = values.tree ? undefined : gitTopLevel(io.cwd);
     const roots = values.tree ? [values.tree] : [io.cwd, ...(top && top !== io.cwd ? [top] : [])];
-    const settings = await settingsFromOptions(values, roots, options.rules.map((r) => r.meta.id));
+    const settings = await settingsFromOptions(values, roots, [...ALL_RULES.map((r) => r.meta.id), ...CHECKPATCH_RULE_IDS]);
     options.config = settings.config;
     options.qemuVersion = settings.qemuVersion;
     options.stdin = diffInput ?? (inputs.includes('-') ? (io.stdin as Readable) : undefined);

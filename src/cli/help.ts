@@ -58,7 +58,7 @@ options:
 example:
   patchlint maintainers --tree ~/qemu hw/net/virtio-net.c
 `,
-  'install-hook': `usage: patchlint install-hook [--force | --uninstall]
+  'install-hook': `usage: patchlint install-hook [--force] [--checkpatch] | --uninstall
 
 Install the git send-email hook (sendemail-validate) in the repository of the
 current directory: every mail is linted before any is sent, and an error-level
@@ -66,16 +66,20 @@ finding stops the send. An existing hook keeps running first.
 
 options:
       --force           set an existing sendemail-validate aside instead of running it
+      --checkpatch      also run the checkout's own scripts/checkpatch.pl on each mail
       --uninstall       remove the hook and put back the one it replaced
 
 example:
-  cd ~/qemu && patchlint install-hook
+  cd ~/qemu && patchlint install-hook --checkpatch
 `,
-  'hook-validate': `usage: patchlint hook-validate <mail> [<headers>]
+  'hook-validate': `usage: patchlint hook-validate [--checkpatch] <mail> [<headers>]
 
 What the installed sendemail-validate hook runs for each mail, with the
 arguments git send-email gives the hook. Findings go to stderr; exit 1
 refuses the send. Not meant to be run by hand.
+
+options:
+      --checkpatch      also run the checkout's scripts/checkpatch.pl on the mail
 
 example:
   patchlint hook-validate .git/0001-foo.patch
