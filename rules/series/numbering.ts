@@ -1,12 +1,9 @@
 import type { Rule } from '../../src/engine/types.js';
+import { formatRanges } from '../../src/patch/series.js';
 
 // docs/devel/submitting-a-patch.rst, "When resending patches add a version
 // tag" / "Use git format-patch": a series is numbered i/n by format-patch,
 // every i from 1 to n present once, all with the same n.
-function listed(indexes: number[]): string {
-  return indexes.length === 1 ? `${indexes[0]}` : `${indexes.slice(0, -1).join(', ')} and ${indexes.at(-1)}`;
-}
-
 const rule: Rule = {
   meta: {
     id: 'series/numbering',
@@ -23,7 +20,7 @@ const rule: Rule = {
     // series itself is at hand.
     if (series.missing.length && series.patches.length && (series.cover || series.patches.length >= 2)) {
       const n = series.missing.length;
-      ctx.report({ message: `${n === 1 ? 'patch' : 'patches'} ${listed(series.missing)} of ${series.total} ${n === 1 ? 'is' : 'are'} missing from the series` });
+      ctx.report({ message: `${n === 1 ? 'patch' : 'patches'} ${formatRanges(series.missing)} of ${series.total} ${n === 1 ? 'is' : 'are'} missing from the series` });
     }
     for (const patch of series.patches) {
       if (patch.index > series.total) {

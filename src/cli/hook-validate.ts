@@ -8,12 +8,12 @@ import type { Io } from './main.js';
 import { UsageError, parse } from './options.js';
 
 export async function hookValidate(args: string[], io: Io): Promise<number> {
-  const { positionals } = parse(args, {});
+  const { values, positionals } = parse(args, { checkpatch: { type: 'boolean' } });
   if (positionals.length < 1 || positionals.length > 2) {
     throw new UsageError('hook-validate takes <mail> [<headers>], as git send-email passes them to the sendemail-validate hook');
   }
   const [mail, headers] = positionals.map((p) => resolve(io.cwd, p));
-  const result = await validateMail({ mail: mail!, headers, cwd: io.cwd, env: io.env, rules: ALL_RULES });
+  const result = await validateMail({ mail: mail!, headers, cwd: io.cwd, env: io.env, rules: ALL_RULES, checkpatch: values.checkpatch });
   io.stderr(result.text);
   return result.exitCode;
 }

@@ -8,6 +8,8 @@ export interface Io {
   stderr: (text: string) => void;
   stdin: NodeJS.ReadableStream;
   isTTY: boolean;
+  /** stderr is a terminal: long runs show a progress line there. */
+  stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -33,18 +35,15 @@ export const USAGE = `usage: patchlint [check] [options] <input>...   (mbox, .em
 commands:
 ${'{commands}'}
 
-check options:
-  --format text|json|sarif|markdown|email   output format (default: text)
-  --tree DIR            base tree the series applies to (VERSION, MAINTAINERS, ...)
-  --git A..B            lint the commits of a range in the current repository
-  --qemu-version X.Y    the release new features target (overrides VERSION)
-  --rule ID=LEVEL       set a rule to off, info, warning or error (repeatable; ID may be family/*)
-  --config FILE         settings file (default: .patchlint.yml of --tree, else of .)
-  --verbose             say where files came from and which release was assumed
-  --email-from ADDR     From: of --format email replies
-  --per-series          --format email: one reply per series instead of per patch
-  --previous OLD        the previous version (files, folders or a git range A..B; repeatable):
-                        say which of its findings were fixed, and mark those still there
+check options (patchlint check --help for all of them, and examples):
+  -f, --format text|json|sarif|markdown|email   output format (default: text)
+  -q, --terse           one line per finding: file:line: severity: [rule] message
+      --tree DIR        base tree the series applies to (VERSION, MAINTAINERS, ...)
+      --git A..B        lint the commits of a range in the current repository
+      --worktree, --staged   lint uncommitted or staged changes
+      --checkpatch      also run the tree's scripts/checkpatch.pl
+
+every command takes --help; patchlint rules ID prints a rule's documentation.
 
 exit status: 0 no error-level findings, 1 error-level findings, 2 bad usage or unreadable input
 `;
@@ -62,12 +61,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(`qemu-patchlint ${VERSION}\n`);
     return 0;
   }
+  // `patchlint help check` is `patchlint check --help`.
+  if (argv[0] === 'help' && argv[1] && Object.hasOwn(COMMANDS, argv[1])) argv = [argv[1], '--help'];
   if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout(usage());
     return 0;
   }
   const name = argv[0] && Object.hasOwn(COMMANDS, argv[0]) ? argv[0] : 'check';
   const args = name === argv[0] ? argv.slice(1) : argv;
+  const end = args.indexOf('--');
+  if (args.slice(0, end < 0 ? undefined : end).some((a) => a === '--help' || a === '-h')) {
+    io.stdout((await import('./help.js')).HELP[name]!);
+    return 0;
+  }
   const command = await COMMANDS[name]!.load();
   try {
     return await command(args, io);

@@ -1,11 +1,29 @@
-// `patchlint rules`: what each rule checks, at which level.
+// `patchlint rules`: what each rule checks, at which level; `rules ID`
+// prints that rule's page.
 import { ALL_RULES } from '../../rules/index.js';
 import type { Io } from './main.js';
-import { parse } from './options.js';
+import { UsageError, parse } from './options.js';
 
 export async function listRules(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { format: { type: 'string', short: 'f' } });
+  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' } });
   const metas = ALL_RULES.map((r) => r.meta).sort((a, b) => a.id.localeCompare(b.id));
+  if (positionals.length) {
+    const { markdownForTerminal, readRuleDoc } = await import('../report/docs.js');
+    for (const id of positionals) {
+      if (!metas.some((m) => m.id === id)) throw new UsageError(`rules ${id}: no such rule (patchlint rules lists them)`);
+    }
+    const pages: string[] = [];
+    for (const id of positionals) {
+      const doc = await readRuleDoc(id);
+      if (!doc) {
+        io.stderr(`patchlint: rules/${id}.md is not installed with this package\n`);
+        return 2;
+      }
+      pages.push(markdownForTerminal(doc));
+    }
+    io.stdout(pages.join('\n'));
+    return 0;
+  }
   if (values.format === 'json') {
     io.stdout(JSON.stringify(metas, null, 2) + '\n');
     return 0;

@@ -18,6 +18,7 @@ export async function run(argv = process.argv.slice(2)): Promise<void> {
       return process.stdin;
     },
     isTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
     env: process.env,
     cwd: process.cwd(),
   };

@@ -17,6 +17,8 @@ export interface Config {
   spellingIgnore?: string[];
   /** The list bot (`patchlint watch`): senders never answered, and whether PULL mails are. */
   watch?: { optOut: string[]; pull: 'skip' | 'answer' };
+  /** Where the rule pages are published (`docs-url`): replies and SARIF link `<docs-url>/rules/<id>.md`. */
+  docsUrl?: string;
 }
 
 export const DEFAULT_CONFIG: Config = { rules: {}, ignore: [], hookBlocking: true };
@@ -70,6 +72,10 @@ export function configFromObject(raw: unknown, file: string, lineOf: (key: strin
         if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) fail('ignore must be a list of path globs');
         config.ignore = value as string[];
         break;
+      case 'docs-url':
+        if (typeof value !== 'string' || !/^https?:\/\/\S+$/.test(value)) fail('docs-url must be an http(s) URL');
+        config.docsUrl = value as string;
+        break;
       case 'hook': {
         const hook = value as Record<string, unknown> | null;
         if (typeof hook !== 'object' || hook === null) fail('hook must be a mapping');
@@ -92,13 +98,13 @@ export function configFromObject(raw: unknown, file: string, lineOf: (key: strin
         }
         break;
       }
-            case 'watch':
+      case 'watch':
         config.watch = watchSettings(value, (k, message) => {
           throw new ConfigError(file, lineOf(k), message);
         });
         break;
       default:
-        fail(`unknown setting "${key}" (known: qemu-version, rules, ignore, hook, spelling, watch)`);
+        fail(`unknown setting "${key}" (known: qemu-version, rules, ignore, hook, spelling, watch, docs-url)`);
     }
   }
   return config;

@@ -140,12 +140,15 @@ export async function lintSeries(series: Series, options: SeriesOptions): Promis
     }
   }
 
+  // A bare diff (`git diff`) has no message, subject or recipients to judge.
+  const allBare = series.patches.length > 0 && series.patches.every((p) => p.origin.bare);
   const patchRules = active.filter((r) => r.meta.scope === 'patch');
-  const seriesRules = active.filter((r) => r.meta.scope === 'series');
+  const seriesRules = active.filter((r) => r.meta.scope === 'series' && !(allBare && judgesTheMail(r)));
   for (let step = 1; step <= series.patches.length; step++) {
     const patch = series.patches[step - 1]!;
     const applied = appliedInPull(patch);
-    const applicable = patchRules.filter((r) => (!r.meta.files || patch.files.some((f) => r.meta.files!.test(f.path))) && !(applied && r.meta.authorHabit));
+    const bare = patch.origin.bare;
+    const applicable = patchRules.filter((r) => (!r.meta.files || patch.files.some((f) => r.meta.files!.test(f.path))) && !(applied && r.meta.authorHabit) && !(bare && judgesTheMail(r)));
     await run(applicable, patchContext(step));
   }
   if (seriesRules.length) await run(seriesRules, contextFor(undefined, series.patches.length));
@@ -165,6 +168,11 @@ function fileOf(patch: Patch, path: string): Patch['files'][number] | undefined 
     filesByPath.set(patch, byPath);
   }
   return byPath.get(path);
+}
+
+/** Rules about the commit message, the subject, the series' mails or their recipients. */
+function judgesTheMail(rule: Rule): boolean {
+  return /^(commit|series)\//.test(rule.meta.id) || rule.meta.id === 'maintainers/cc-list';
 }
 
 /** Looks up the offending lines and checkpatch's `#N` for text and email output. */

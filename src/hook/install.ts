@@ -19,6 +19,8 @@ export interface InstallOptions {
   cwd: string;
   /** Replace an existing hook instead of chaining it (it is kept, and --uninstall restores it). */
   force?: boolean;
+  /** The hook also runs the checkout's scripts/checkpatch.pl. */
+  checkpatch?: boolean;
   /** Absolute paths the hook calls; default: this node and this package's bin/patchlint.js. */
   node?: string;
   cli?: string;
@@ -66,7 +68,7 @@ export async function installHook(options: InstallOptions): Promise<string[]> {
   const { dir, hooksPath } = await hooksFolder(options.cwd);
   const hook = join(dir, HOOK_NAME);
   const saved = hook + CHAINED_SUFFIX;
-  const paths = { node: options.node ?? process.execPath, cli: options.cli ?? defaultCliPath() };
+  const paths = { node: options.node ?? process.execPath, cli: options.cli ?? defaultCliPath(), checkpatch: options.checkpatch };
   const done: string[] = [];
   await mkdir(dir, { recursive: true });
 

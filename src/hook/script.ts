@@ -25,6 +25,8 @@ export interface HookScriptPaths {
   cli: string;
   /** The hook that was there before, run first; absent when not chaining. */
   chained?: string;
+  /** Run the checkout's scripts/checkpatch.pl on each mail too (`install-hook --checkpatch`). */
+  checkpatch?: boolean;
 }
 
 /** A shell word that stands for `text` exactly. */
@@ -128,7 +130,7 @@ if ! test -f "\${cli%/*}/../dist/cli.cjs"; then
 	echo "patchlint hook: patchlint is not built; run npm ci in \${cli%/bin/*}, or skip once with git send-email --no-validate" >&2
 	exit 1
 fi
-PATCHLINT_HOOK_SEND=$send "$node" "$cli" hook-validate "$@" || {
+PATCHLINT_HOOK_SEND=$send "$node" "$cli" hook-validate${paths.checkpatch ? ' --checkpatch' : ''} "$@" || {
 	code=$?
 	test "$status" != 0 || status=$code
 }

@@ -12,6 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
+import { CHECKPATCH_RULE_IDS, Checkpatch, dropRepeated } from '../checkpatch/run.js';
 import { loadConfig } from '../sources/config-file.js';
 import { type Config, ConfigError, configuredLevel } from '../engine/config.js';
 import { compareFindings, lintSeries, type SeriesResult } from '../engine/engine.js';
@@ -40,6 +41,8 @@ export interface HookRequest {
   cwd: string;
   env: NodeJS.ProcessEnv;
   rules: readonly Rule[];
+  /** Also run the checkout's own scripts/checkpatch.pl on each mail. */
+  checkpatch?: boolean;
   /** Clock and process table, for the spool's clean-up. */
   now?: number;
   isAlive?: (pid: number) => boolean;
@@ -155,7 +158,7 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
   let config: Config;
   try {
     repo = await openRepo(req.cwd);
-    config = await loadConfig(undefined, repo.workTree ? [repo.workTree] : [], req.rules.map((r) => r.meta.id));
+    config = await loadConfig(undefined, repo.workTree ? [repo.workTree] : [], [...req.rules.map((r) => r.meta.id), ...CHECKPATCH_RULE_IDS]);
   } catch (error) {
     // Outside a repository this is a misuse of the command, not a send.
     if (error instanceof NotARepoError) return { text: `patchlint: ${error.message}\n`, exitCode: 2, mails: [] };
@@ -188,7 +191,15 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
   const groups = groupIntoSeries(mailed);
   const endOfSend = counters !== undefined && counters.counter === counters.total;
   const ending = groups.filter((g) => (counters ? endOfSend : isComplete(g)));
-  const rules = ruleSets(req.rules, config);
+  // checkpatch.pl of the developer's own checkout: the hook runs in it, so this runs nothing from elsewhere.
+  let checkpatch: Checkpatch | undefined;
+  if (req.checkpatch && repo.workTree) {
+    checkpatch = new Checkpatch(repo.workTree);
+    const missing = await checkpatch.unavailable();
+    if (missing) report.notes.push(missing);
+    if (missing) checkpatch = undefined;
+  }
+  const rules = ruleSets(checkpatch ? [...req.rules, ...checkpatch.rules()] : req.rules, config);
   const found = new FindingsByMail();
   // Only the mails linted now need their commits looked up (one git process).
   const linted = new Set([...mailed.filter((m) => !m.entry.done), ...ending.flatMap(members)]);
@@ -235,9 +246,10 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
   if (endOfSend) await spool.clear();
   else await spool.removeIfEmpty();
 
-  report.notes = [...new Set([...report.notes, ...found.crashes])];
+  report.notes = [...new Set([...report.notes, ...found.crashes, ...(checkpatch?.problems ?? [])])];
   for (const m of mailed) {
-    const own = found.bySeq.get(m.entry.seq);
+    const all = found.bySeq.get(m.entry.seq);
+    const own = all && (checkpatch ? dropRepeated(all) : all);
     if (own) report.mails.push({ name: basename(m.entry.name), subject: m.patch.rawSubject, findings: own.sort(compareFindings) } satisfies MailFindings);
   }
   const exitCode = hookExitCode(report);

@@ -100,6 +100,7 @@ export function completePatch(head: PatchHead, mail: Mail): Patch {
     notes: parts.notes,
     files,
     messagePatchLine: mail.bodyFirstLine + parts.messageStart,
+    text: { body: mail.body, firstLine: mail.bodyFirstLine },
   };
 }
 

@@ -128,7 +128,10 @@ export interface Patch {
   /** Patch-text line of commit-message line 3 (the body's first line). */
   messagePatchLine?: number;
   /** Where this patch came from: input name and the line its mail starts on. */
-  origin: { input: string; line: number };
+  /** The mail's decoded body and its patch-text line, for tools that read the patch as text (checkpatch.pl). */
+  text?: { body: string; firstLine: number };
+  /** `bare`: a diff without mail or commit message (`git diff`), which rules about the message do not judge. */
+  origin: { input: string; line: number; bare?: boolean };
 }
 
 /**

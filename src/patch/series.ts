@@ -216,3 +216,15 @@ export function assembleSeries(patches: Iterable<Patch>): Series[] {
   out.push(...assembler.flush());
   return out.sort((a, b) => a.seq - b.seq).map((g) => toSeries(g));
 }
+
+/** Patch numbers as ranges, the way people write them: `1-40, 42-43, 45`. */
+export function formatRanges(numbers: readonly number[]): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!;
+    while (sorted[i + 1] === sorted[i]! + 1) i++;
+    parts.push(sorted[i] === start ? `${start}` : `${start}-${sorted[i]}`);
+  }
+  return parts.join(', ');
+}

@@ -1,4 +1,4 @@
-// The stable JSON contract of DESIGN.md ("Output contract"). Field order and
+// The stable JSON contract (docs/OUTPUT.md). Field order and
 // names are part of the contract: other tools parse this. JsonWriter streams
 // the same text, series by series, so that a large mbox is never held whole.
 import type { SeriesSummary } from './summary.js';

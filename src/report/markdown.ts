@@ -1,8 +1,8 @@
 // Markdown for places that render it: GitHub check summaries, issues, chat.
 import type { Finding, Severity } from '../engine/types.js';
+import { formatRanges } from '../patch/series.js';
 import { SEVERITY_ICON, countBySeverity, countsSentence, patchLabel } from './counts.js';
 import { printable } from './printable.js';
-import { ranges } from './text.js';
 import type { ReportWithPrevious } from './previous.js';
 import { fixedWhere, sinceHeadline, stillThere } from './since.js';
 
@@ -50,7 +50,7 @@ export function formatMarkdown(report: ReportWithPrevious): string {
   }
   report.series.forEach((series, i) => {
     out.push(`### ${series.version > 1 ? `v${series.version}: ` : ''}${series.subject}`, '');
-    if (series.missing.length) out.push(`Missing from the input: ${ranges(series.missing)} of ${series.total}.`, '');
+    if (series.missing.length) out.push(`Missing from the input: patches ${formatRanges(series.missing)} of ${series.total}.`, '');
     for (const note of series.notes) out.push(`> ${note}`, '');
     for (const patch of series.patches) {
       const own = byPatch.get(`${i}/${patch.index}`) ?? [];

@@ -1,11 +1,36 @@
 // SARIF 2.1.0, for code-scanning tools. Rule metadata rides along so that a
 // viewer can show each rule's description without this tool.
 import type { LintReport } from './summary.js';
-import type { RuleMeta, Severity } from '../engine/types.js';
+import type { Finding, RuleMeta, Severity } from '../engine/types.js';
+import { ruleDocUrl } from './docs.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-export function toSarif(report: LintReport, rules: readonly RuleMeta[], toolVersion: string) {
+/**
+ * A fix that replaces whole post-patch lines, as SARIF `fixes` (GitHub code
+ * scanning and VS Code's SARIF viewer apply them). A region given by lines
+ * alone spans them without the last line's end, so the text joins the new
+ * lines without a trailing newline. Commit-message fixes have no file to
+ * change and are left out.
+ */
+function sarifFixes(f: Finding) {
+  if (!f.fix?.replacement || !f.file || !f.line) return {};
+  return {
+    fixes: [
+      {
+        description: { text: `${f.rule}: ${f.message}` },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: f.file },
+            replacements: [{ deletedRegion: { startLine: f.line, endLine: f.endLine ?? f.line }, insertedContent: { text: f.fix.replacement.join('\n') } }],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function toSarif(report: LintReport, rules: readonly RuleMeta[], toolVersion: string, docsUrl?: string) {
   const used = rules.filter((r) => report.findings.some((f) => f.rule === r.id));
   const indexOf = new Map(used.map((r, i) => [r.id, i]));
   return {
@@ -20,9 +45,9 @@ export function toSarif(report: LintReport, rules: readonly RuleMeta[], toolVers
             rules: used.map((r) => ({
               id: r.id,
               shortDescription: { text: r.description },
+              helpUri: ruleDocUrl(r.id, docsUrl),
               defaultConfiguration: { level: LEVEL[r.severity] },
-              // Each rule's page (what, why, examples) ships beside its code.
-              properties: { scope: r.scope, needs: r.needs, docs: `rules/${r.id}.md` },
+              properties: { scope: r.scope, needs: r.needs },
             })),
           },
         },
@@ -45,6 +70,7 @@ export function toSarif(report: LintReport, rules: readonly RuleMeta[], toolVers
                   },
                 ]
               : [{ logicalLocations: [{ name: f.line ? `commit message line ${f.line} of ${where}` : where, kind: 'module' }] }],
+            ...sarifFixes(f),
             properties: { series: f.series, patch: f.patch, ...(patch?.messageId ? { messageId: patch.messageId } : {}) },
           };
         }),
@@ -53,6 +79,6 @@ export function toSarif(report: LintReport, rules: readonly RuleMeta[], toolVers
   };
 }
 
-export function formatSarif(report: LintReport, rules: readonly RuleMeta[], toolVersion: string): string {
-  return JSON.stringify(toSarif(report, rules, toolVersion), null, 2) + '\n';
+export function formatSarif(report: LintReport, rules: readonly RuleMeta[], toolVersion: string, docsUrl?: string): string {
+  return JSON.stringify(toSarif(report, rules, toolVersion, docsUrl), null, 2) + '\n';
 }

@@ -5,6 +5,7 @@
 // and a `total:` line per patch.
 import type { LintReport, SeriesSummary } from './summary.js';
 import type { Finding, Severity } from '../engine/types.js';
+import { formatRanges } from '../patch/series.js';
 import { describeInputError } from '../sources/inputs.js';
 import { type Counts, countBySeverity, countsSentence, patchLabel, plural } from './counts.js';
 import { printable } from './printable.js';
@@ -35,22 +36,10 @@ export function formatFinding(f: Finding, color = false, previous?: PreviousSumm
   return lines.join('\n');
 }
 
-/** `2-4, 7, 9-12`: missing patches, however many, in a line. */
-export function ranges(numbers: readonly number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < numbers.length; i++) {
-    let j = i;
-    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
-    out.push(j > i ? `${numbers[i]}-${numbers[j]}` : `${numbers[i]}`);
-    i = j;
-  }
-  return out.join(', ');
-}
-
 function seriesHeading(s: SeriesSummary): string {
   const tags = [s.prefix, s.version > 1 ? `v${s.version}` : '', s.total > 1 ? `0/${s.total}` : ''].filter(Boolean).join(' ');
   const present = s.patches.filter((p) => p.index > 0).length;
-  const missing = s.missing.length ? `; missing ${ranges(s.missing)} of ${s.total}` : '';
+  const missing = s.missing.length ? `; missing ${formatRanges(s.missing)} of ${s.total}` : '';
   return `=== [${printable(tags)}] ${printable(s.subject)} (${plural(present, 'patch')}${s.hasCover ? ' and a cover letter' : ''}${missing})`;
 }
 
@@ -58,13 +47,15 @@ function seriesHeading(s: SeriesSummary): string {
 export function formatSeriesText(series: SeriesSummary, findings: readonly Finding[], options: TextOptions): string {
   const bold = (t: string) => (options.color ? `${BOLD}${t}${RESET}` : t);
   const out: string[] = [];
-  if (series.total > 1 || series.hasCover) out.push(bold(seriesHeading(series)));
+  // A heading only for a series at hand: a lone mail (patch 3/5 read alone) is not given one.
+  const alone = series.patches.length === 1;
+  if (!alone) out.push(bold(seriesHeading(series)));
   if (options.verbose) out.push(`NOTE: ${series.basis}`, `NOTE: ${series.releaseNote}`);
-  for (const note of series.notes) out.push(`NOTE: ${printable(note)}`);
+  for (const note of series.notes) out.push(`NOTE: ${note}`);
   if (out.length) out.push('');
   for (const patch of series.patches) {
     const own = findings.filter((f) => f.patch === patch.index);
-    if (patch.index === 0 && !own.length) continue;
+    if (patch.index === 0 && !own.length && !alone) continue;
     const label = patchLabel(patch.index, series.total);
     out.push(bold(`--- ${label ? label + ' ' : ''}${patch.index === 0 ? '(cover letter) ' : ''}${printable(patch.subject)}`));
     for (const finding of own) out.push(formatFinding(finding, options.color, options.previous), '');
@@ -75,6 +66,21 @@ export function formatSeriesText(series: SeriesSummary, findings: readonly Findi
     );
   }
   return out.join('\n');
+}
+
+/**
+ * `--terse`: one `file:line: severity: [rule] message` line per finding, as
+ * checkpatch.pl --terse prints them for editors and b4. A finding in a commit
+ * message (or about the series) is placed in `COMMIT_MSG`, prefixed with
+ * `patch-N/` when the series has several patches.
+ */
+export function formatSeriesTerse(series: SeriesSummary, findings: readonly Finding[]): string {
+  return findings
+    .map((f) => {
+      const file = f.file ?? (series.patches.length > 1 || series.total > 1 ? `patch-${f.patch}/COMMIT_MSG` : 'COMMIT_MSG');
+      return `${file}:${f.line ?? 1}: ${f.severity}: [${f.rule}] ${f.message.replace(/\n/g, ' ')}\n`;
+    })
+    .join('');
 }
 
 /** The closing line when several series were read. */

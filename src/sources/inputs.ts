@@ -12,6 +12,7 @@ import { DiffError } from '../patch/diff.js';
 import { completePatch, implausibleCounter, patchHeadFromMail } from '../patch/from-mail.js';
 import type { Mail } from '../mail/parse.js';
 import type { Patch, PatchHead } from '../patch/model.js';
+import { looksLikeBareDiff, mailFromBareDiff } from './bare-diff.js';
 import { looksLikePageCopy, mailFromPageCopy } from './page.js';
 
 export interface InputError {
@@ -124,10 +125,21 @@ async function* readStream(input: string, stream: Readable): AsyncGenerator<Mail
   let failed = false;
   const messages = isMboxSeparator(firstLine) || /^[\x21-\x39\x3b-\x7e]+:/.test(firstLine) ? splitMbox(all) : undefined;
   if (!messages) {
-    // Not mail: maybe a patch copied from a web page; read it whole (pages are small).
+    // Not mail: a bare diff, `git show` output, or a patch copied from a web page; read it whole.
     const chunks: Buffer[] = [];
     for await (const chunk of all) chunks.push(chunk);
     const text = Buffer.concat(chunks).toString('utf8');
+    if (looksLikeBareDiff(text)) {
+      try {
+        const { mail, bare } = mailFromBareDiff(text);
+        const head = patchHeadFromMail(mail, { input, line: 1, ...(bare ? { bare } : {}) });
+        if (head) yield { kind: 'mail', head, mail };
+        return;
+      } catch (error) {
+        yield errorEvent(input, 1, error);
+        return;
+      }
+    }
     if (!looksLikePageCopy(text)) {
       yield { kind: 'error', input, line: 1, message: `not a mail, mbox or patch (line 1: "${firstLine.slice(0, 50)}")` };
       return;

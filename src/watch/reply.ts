@@ -77,7 +77,7 @@ function missingSection(input: ReplyInput): string[] {
 /** The reply's text, or undefined when the renderer writes none (no findings). */
 export function renderReply(input: ReplyInput, messageId: string): { text: string; recipients: string[] } | undefined {
   const summary: SeriesSummary = input.list ? { ...input.summary, patches: input.summary.patches.map((p, i) => (i === 0 ? { ...p, recipients: { ...p.recipients, lists: [...p.recipients.lists, input.list!] } } : p)) } : input.summary;
-  const [mail] = buildReplies({ series: [summary], findings: input.findings.map((f) => ({ ...f, series: 0 })), errors: [] }, { from: input.from, perSeries: true, toolVersion: input.toolVersion });
+  const [mail] = buildReplies({ series: [summary], findings: input.findings.map((f) => ({ ...f, series: 0 })), errors: [] }, { from: input.from, toolVersion: input.toolVersion, list: input.list ?? '' });
   if (!mail) return undefined;
   let text = mail.text.replace(/^Message-ID: .*$/m, `Message-ID: ${messageId}`);
   const extra = [...missingSection(input), ...sinceSection(input)];

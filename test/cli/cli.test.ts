@@ -42,7 +42,7 @@ describe('patchlint check', () => {
     expect(patchlint(['-', '--rule', 'commit/sob-missing=off'], { input: mail({ signOff: false }) }).status).toBe(0);
     const unknown = patchlint(['-', '--rule', 'commit/nope=off'], { input: mail() });
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe('patchlint: --rule commit/nope: no such rule or family (see patchlint rules)\n(see patchlint --help)\n');
+    expect(unknown.stderr).toBe('patchlint: --rule commit/nope: no such rule or family (see patchlint rules)\n(see patchlint check --help)\n');
     expect(patchlint(['-', '--rule', 'commit/sob-missing=loud'], { input: mail() }).status).toBe(2);
   });
 
@@ -60,7 +60,7 @@ describe('patchlint check', () => {
       writeFileSync(join(dir, '.patchlint.yml'), 'rules:\n  commit/sob-misisng: off\n');
       const typo = patchlint(['-', '--tree', dir], { input: mail() });
       expect(typo.status).toBe(2);
-      expect(typo.stderr).toBe(`patchlint: ${dir}/.patchlint.yml:2: rule commit/sob-misisng: no such rule or family (see patchlint rules)\n(see patchlint --help)\n`);
+      expect(typo.stderr).toBe(`patchlint: ${dir}/.patchlint.yml:2: rule commit/sob-misisng: no such rule or family (see patchlint rules)\n(see patchlint check --help)\n`);
     } finally {
       rmSync(dir, { recursive: true });
     }
@@ -84,7 +84,7 @@ describe('patchlint check', () => {
   it('prints usage errors without a stack trace', () => {
     const r = patchlint(['--format', 'yaml', 'x']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('patchlint: --format must be one of text, json, sarif, markdown, email\n(see patchlint --help)\n');
+    expect(r.stderr).toBe('patchlint: --format must be one of text, json, sarif, markdown, email\n(see patchlint check --help)\n');
     expect(patchlint([]).stderr).toMatch(/^patchlint: no input/);
     expect(patchlint(['--bogus']).stderr).toMatch(/^patchlint: Unknown option '--bogus'/);
   });

@@ -19,7 +19,7 @@ describe('parseConfig', () => {
   it.each([
     ['rules:\n  commit/sob-missing: loud\n', '.patchlint.yml:2: rule commit/sob-missing: level must be off, info, warning or error, not "loud"'],
     ['qemu-version: 10\n', '.patchlint.yml:1: qemu-version "10" is not X.Y or X.Y.Z'],
-    ['run: make check\n', '.patchlint.yml:1: unknown setting "run" (known: qemu-version, rules, ignore, hook, spelling, watch)'],
+    ['run: make check\n', '.patchlint.yml:1: unknown setting "run" (known: qemu-version, rules, ignore, hook, spelling, watch, docs-url)'],
     ['rules: [a\n', '.patchlint.yml:2: unexpected end of the stream within a flow collection'],
   ])('names the file and line for %j', async (text, message) => {
     const error = await parseConfig(text, '.patchlint.yml').catch((e: unknown) => e);

@@ -78,6 +78,13 @@ describe('reporters', async () => {
     ]);
     expect(run.results[1]).toMatchObject({ ruleId: 'test/trailing', ruleIndex: 0, level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'hw/x.c' }, region: { startLine: 8 } } }] });
     expect(run.results[0]!.locations[0]).toEqual({ logicalLocations: [{ name: 'commit message line 3 of patch 1/2 "x: add a line"', kind: 'module' }] });
+    expect(run.tool.driver.rules[0]!.helpUri).toMatch(/^https:\/\/.+\/rules\/test\/trailing\.md$/);
+    // A fix replaces the lines it covers; a finding without one has no fixes.
+    expect(run.results[1]).toMatchObject({
+      fixes: [{ artifactChanges: [{ artifactLocation: { uri: 'hw/x.c' }, replacements: [{ deletedRegion: { startLine: 8, endLine: 8 }, insertedContent: { text: 'b' } }] }] }],
+    });
+    expect(run.results[0]).not.toHaveProperty('fixes');
+    expect(toSarif(report, rules.map((r) => r.meta), '0.1.0', 'https://d.example/x').runs[0]!.tool.driver.rules[0]!.helpUri).toBe('https://d.example/x/rules/test/trailing.md');
   });
 
   it('markdown has per-rule counts and a table per patch', () => {
@@ -88,31 +95,56 @@ describe('reporters', async () => {
     expect(md).not.toContain('2/2 x: clean');
   });
 
-  it('email answers the patch with findings only, threaded, quoted, with a resend verdict', async () => {
+  it('email answers the series once, To its sender, Cc everyone it went to, quoted and wrapped', async () => {
     const replies = buildReplies(report, { from: 'patchlint <bot@example.org>', toolVersion: '0.1.0', now: new Date('2025-09-05T10:00:00Z') });
+    expect(replies).toHaveLength(1);
+    const reply = await parseMail(Buffer.from(replies[0]!.text));
+    // One reply per series: to the cover letter, speaking of the series.
+    expect(reply.subject).toBe('Re: [PATCH v2 0/2] x: cover');
+    expect(reply.inReplyTo).toBe('<c@x>');
+    expect(reply.from).toEqual({ name: 'patchlint', email: 'bot@example.org' });
+    expect(reply.body).toContain('qemu-patchlint checked this series and found 1 error and 1 warning.');
+    expect(reply.body).toContain('On 1/2 "x: add a line":');
+    expect(reply.body).toContain('hw/x.c:8:\n> +b  \n\nERROR: [test/trailing] trailing whitespace\n');
+    expect(reply.body).toContain('Commit message, line 3:\n> This message line is definitely longer than fifty characters, yes.\n');
+    expect(reply.body).toContain('\nVerdict: please fix the 1 error and send v3 of the series.\n');
+    for (const line of reply.body.split('\n')) if (!line.startsWith('> ') && !line.startsWith('https://')) expect(line.length).toBeLessThanOrEqual(72);
+    expect(reply.body).toMatch(/\n-- \n.*\nhttps:\/\/\S+\/rules\/test\/long\.md\nhttps:\/\/\S+\/rules\/test\/trailing\.md\n$/);
+    expect(toMbox(replies)).toMatch(/^From qemu-patchlint /);
+  });
+
+  it('email per patch: threaded under the patch, To its sender, the Cc and the list, no address twice', async () => {
+    const replies = buildReplies(report, { from: 'patchlint <bot@example.org>', toolVersion: '0.1.0', perPatch: true });
     expect(replies).toHaveLength(1);
     const reply = await parseMail(Buffer.from(replies[0]!.text));
     expect(reply.subject).toBe('Re: [PATCH v2 1/2] x: add a line');
     expect(reply.inReplyTo).toBe('<p1@x>');
     expect(reply.references).toEqual(['<c@x>', '<p1@x>']);
-    expect(reply.from).toEqual({ name: 'patchlint', email: 'bot@example.org' });
     expect(replies[0]!.text).toContain(`To: ${encodeHeader('Zoë Durand')} <zoe@example.org>`);
+    expect(reply.body).toMatch(/^Hi Zoë,\n/);
+    expect(reply.body).toContain('qemu-patchlint checked this patch');
+    expect(reply.body).toContain('Verdict: please fix the 1 error and send v3 of the patch.');
     // A comma in a display name stays inside its quotes.
     expect(reply.cc.map((p) => [p.name, p.email])).toEqual([
       ['', 'qemu-devel@nongnu.org'],
       ['Peter Maintainer', 'peter@example.org'],
       ['Wang, Jason', 'jasowang@example.org'],
     ]);
-    expect(reply.body).toContain('Hi Zoë,');
-    expect(reply.body).toContain('ERROR: [test/trailing] trailing whitespace\nhw/x.c:8:\n> +b  \n');
-    expect(reply.body).toContain('Please fix the 1 error and send v3 of the series');
-    expect(toMbox(replies)).toMatch(/^From qemu-patchlint /);
+    expect(new Set(replies[0]!.recipients).size).toBe(replies[0]!.recipients.length);
   });
 
-  it('email says no resend is needed when there are only warnings', () => {
+  it('email: no resend asked for warnings, no mail at all for infos alone', () => {
     const warnings = { ...report, findings: report.findings.filter((f) => f.severity !== 'error') };
     const [reply] = buildReplies(warnings, { from: 'b <b@x>', toolVersion: '0.1.0' });
-    expect(reply!.text).toContain('No resend is needed for these alone');
+    expect(reply!.text).toContain('\nVerdict: no resend for these alone; fold them into v3 if there is one.\n');
+    const infos = { ...report, findings: report.findings.map((f) => ({ ...f, severity: 'info' as const })) };
+    expect(buildReplies(infos, { from: 'b <b@x>', toolVersion: '0.1.0' })).toEqual([]);
+  });
+
+  it('email links rules under docs-url', () => {
+    const [reply] = buildReplies(report, { from: 'b <b@x>', toolVersion: '0.1.0', docsUrl: 'https://docs.example.org/patchlint/' });
+    expect(reply!.text).toContain('\nhttps://docs.example.org/patchlint/rules/test/trailing.md\n');
+    expect(reply!.text).not.toMatch(/rules\/<rule>|\.\.\//);
   });
 });
 

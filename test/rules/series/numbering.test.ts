@@ -19,7 +19,7 @@ ruleTester(rule, {
     {
       name: 'missing patches with the cover at hand',
       patch: mbox(cover(9, 'v3 '), ...[1, 2, 3, 5, 8].map((i) => patch(i, 9, 'v3 '))),
-      errors: [{ file: null, line: null, patch: 0, severity: 'warning', message: 'patches 4, 6, 7 and 9 of 9 are missing from the series' }],
+      errors: [{ file: null, line: null, patch: 0, severity: 'warning', message: 'patches 4, 6-7, 9 of 9 are missing from the series' }],
     },
     {
       name: 'one missing patch, no cover but two patches',
