@@ -61,7 +61,7 @@ const mails = [
 const schemas = filesUnder(join(SHARED, 'qemu-tree/qapi'), (n) => n.endsWith('.json')).map((f) => readFileSync(f));
 const maintainersFile = existsSync(join(SHARED, 'qemu-tree/MAINTAINERS')) ? readFileSync(join(SHARED, 'qemu-tree/MAINTAINERS')) : undefined;
 if (!mails.length) throw new Error('no seed inputs: ../shared/corpus and fixtures/ are empty');
-if (!existsSync(join(ROOT, 'dist/cli.js'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+if (!existsSync(join(ROOT, 'dist/cli.cjs'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
 
 // ---- mutations --------------------------------------------------------------
 const CONTROL = ['\x1b[2J', '\x1b]0;x\x07', '\x07', '\x00', '\r', '\x9b31m', '\x7f', '\u202e'];

@@ -72,7 +72,7 @@ afterAll(async () => {
 
 describe('the packed package', () => {
   it('ships the built CLI, app and Action, and neither sources nor tests', () => {
-    for (const file of ['bin/patchlint.js', 'dist/cli.js', 'dist/app/server.js', 'dist/app/action.js', 'fixtures/examples/local-fds-v2.mbox', 'app.yml']) expect(existsSync(join(installed, file)), file).toBe(true);
+    for (const file of ['bin/patchlint.js', 'dist/cli.cjs', 'dist/app/server.js', 'dist/app/action.js', 'fixtures/examples/local-fds-v2.mbox', 'app.yml']) expect(existsSync(join(installed, file)), file).toBe(true);
     expect(readdirSync(installed).sort()).not.toContain('src');
     expect(readdirSync(installed).sort()).not.toContain('test');
     expect(existsSync(join(installed, 'node_modules'))).toBe(false);

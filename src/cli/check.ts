@@ -138,7 +138,7 @@ async function senderFromGit(cwd: string): Promise<string> {
 async function lintAndPrint(inputs: string[], options: LintOptions, kind: Format, io: Io, values: OutputValues, checkpatch?: Checkpatch): Promise<{ counts: Counts; errors: InputError[] }> {
   const counts: Counts = { error: 0, warning: 0, info: 0 };
   const errors: InputError[] = [];
-  const progress = startProgress(io.stderr, !!io.stderrIsTTY, Number(io.env.PATCHLINT_PROGRESS_MS ?? 250));
+  const progress = startProgress(io.stderrRaw ?? io.stderr, !!io.stderrIsTTY, Number(io.env.PATCHLINT_PROGRESS_MS ?? 250));
   const stdout = progress.around(io.stdout);
   const stderr = progress.around(io.stderr);
   const { dropRepeated } = checkpatch ? await import('../checkpatch/run.js') : { dropRepeated: (f: Finding[]) => f };

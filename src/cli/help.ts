@@ -25,6 +25,9 @@ options:
       --email-from ADDR --format email: the From: of the replies (default: git's
                         user.name and user.email)
       --per-patch       --format email: one reply per patch instead of per series
+      --previous OLD    the previous version (files, folders or a git range A..B;
+                        repeatable): which of its findings were fixed, which are
+                        still there, which are new
 
 examples:
   patchlint check v2-*.patch
@@ -99,5 +102,51 @@ options:
 
 example:
   patchlint schema ~/qemu/qapi
+`,
+  fix: `usage: patchlint fix [--git A..B] [--dry-run] [options]
+       patchlint fix [--no-backup] [options] FILE.patch...
+
+Apply the fixes the rules know (two spaces, periods, since tags, 70-column
+rewraps, sign-off form) where a line still holds the text a finding was
+about. With --git (default @{upstream}..HEAD, else HEAD~1..HEAD) the files of
+the work tree are edited, never the commits: amend them or make fixup
+commits. Format-patch files are rewritten in place, a .orig copy kept.
+
+options:
+      --git A..B        the commits whose findings to fix in the work tree
+  -n, --dry-run         print the diff it would apply, change nothing
+      --no-backup       no FILE.patch.orig copy
+      --tree DIR, --qemu-version X.Y, --rule ID=LEVEL, --config FILE   as for check
+
+examples:
+  patchlint fix --dry-run
+  patchlint fix --git origin/master..HEAD
+  patchlint fix v2-0001-qapi-add-set-tap-local.patch
+
+exit status: 0 everything it could fix is fixed, 1 error-level findings it cannot fix remain, 2 bad usage
+`,
+  watch: `usage: patchlint watch SOURCE [options]      (SOURCE: public-inbox v2 archive, Maildir, or mbox file)
+       patchlint watch --status [--state FILE]
+
+The mailing-list bot: reads the list as it grows and answers each series
+version once, by mail, threaded under its cover letter.
+
+options:
+      --once                 read what is there, answer what is due, exit (cron, tests)
+      --interval SECONDS     poll interval without --once (default 60)
+      --state FILE           the journal (default: .patchlint-watch.db beside the config)
+      --smtp URL             smtp://user:pass@host:port (or PATCHLINT_SMTP_URL); STARTTLS when offered
+      --outbox FILE          append replies to this mbox instead of sending (dry run)
+      --from ADDR            From: of the replies (required with --smtp)
+      --to-list ADDR         Cc this list address (default: the list seen in the series' To/Cc)
+      --series-timeout SECS  how long an incomplete series waits after its latest mail (default 1800; 0 = at once)
+      --reply-at error|warning   reply only to series with a finding at this level (default error)
+      --resend-after SECS    an interrupted send is retried after this, unless the archive shows it (default 300)
+      --tree DIR, --qemu-version X.Y, --rule ID=LEVEL, --config FILE   as for check
+
+examples:
+  patchlint watch ~/lists/qemu-devel --once --outbox replies.mbox
+  patchlint watch ~/lists/qemu-devel --tree ~/qemu --smtp smtp://relay:587 --from "qemu-patchlint <bot@example.org>"
+  patchlint watch --status --state .patchlint-watch.db
 `,
 };

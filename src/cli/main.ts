@@ -6,6 +6,8 @@ import { UsageError } from './options.js';
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** stderr as is, for the progress line's own terminal codes (stderr escapes control characters from the input). */
+  stderrRaw?: (text: string) => void;
   stdin: NodeJS.ReadableStream;
   isTTY: boolean;
   /** stderr is a terminal: long runs show a progress line there. */

@@ -13,6 +13,7 @@ export async function run(argv = process.argv.slice(2)): Promise<void> {
     stdout: (text: string) => void process.stdout.write(text),
     // Every command's stderr is for people: no control characters from the input.
     stderr: (text: string) => void process.stderr.write(printable(text)),
+    stderrRaw: (text: string) => void process.stderr.write(text),
     // A getter: touching process.stdin sets up a socket, which `check file` does not need.
     get stdin() {
       return process.stdin;

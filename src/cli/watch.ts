@@ -9,22 +9,6 @@ import { VERSION } from '../version.js';
 import type { Io } from './main.js';
 import { UsageError, parse, settingsFromOptions } from './options.js';
 
-export const WATCH_USAGE = `usage: patchlint watch SOURCE [options]      (SOURCE: public-inbox v2 archive, Maildir, or mbox file)
-       patchlint watch --status [--state FILE]
-
-  --once                 read what is there, answer what is due, exit (cron, tests)
-  --interval SECONDS     poll interval without --once (default 60)
-  --state FILE           the journal (default: .patchlint-watch.db beside the config)
-  --smtp URL             smtp://user:pass@host:port (or PATCHLINT_SMTP_URL); STARTTLS when offered
-  --outbox FILE          append replies to this mbox instead of sending (dry run)
-  --from ADDR            From: of the replies (required with --smtp)
-  --to-list ADDR         Cc this list address (default: the list seen in the series' To/Cc)
-  --series-timeout SECS  how long an incomplete series waits after its latest mail (default 1800; 0 = at once)
-  --reply-at error|warning   reply only to series with a finding at this level (default error)
-  --resend-after SECS    an interrupted send is retried after this, unless the archive shows it (default 300)
-  --tree DIR, --qemu-version X.Y, --rule ID=LEVEL, --config FILE   as for check
-`;
-
 function seconds(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`--${name} takes a number of seconds, not "${value}"`);
@@ -51,7 +35,7 @@ export async function watch(args: string[], io: Io): Promise<number> {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
-    io.stdout(WATCH_USAGE);
+    io.stdout((await import('./help.js')).HELP.watch!);
     return 0;
   }
   const roots = values.tree ? [values.tree] : [io.cwd];

@@ -39,7 +39,7 @@ const STRUCTURE = /^\s*([*+-]\s|\d+[.)]\s|#\.\s|=|\.\.|\||\+-|:\w[^:]*:\s)/;
 
 /** Words of a paragraph, an inline literal or role (``a b``, :qemu:`x y`) kept whole. */
 function words(text: string): string[] {
-  return text.match(/(?:[^\s`]*``[^`]*``|[^\s`]*`[^`]*`|[^\s`])+/g) ?? [];
+  return text.match(/(?:``[^`]*``|`[^`]+`|[^\s`])+/g) ?? [];
 }
 
 /**

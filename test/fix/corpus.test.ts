@@ -22,12 +22,15 @@ function docWords(mail: string): string[] {
 }
 
 describeShared('patchlint fix on the corpus', () => {
+  // The doc-format fixes change spacing, punctuation and releases, never words; spelling/typo's fixes change words by design, so it is left out here.
+  const RULES = ALL_RULES.filter((r) => r.meta.id !== 'spelling/typo');
+
   it('trades no finding for another on any mail with QAPI findings', async () => {
     let withQapi = 0;
     let changed = 0;
     for (const file of corpusFiles()) {
       const text = readFileSync(file, 'utf8');
-      const result = await fixMails([text], { rules: ALL_RULES });
+      const result = await fixMails([text], { rules: RULES });
       const before = result.unfixed.length + result.changes.length;
       if (!before) continue;
       const fixedRules = new Set(result.changes.map((c) => c.rule));
@@ -35,7 +38,7 @@ describeShared('patchlint fix on the corpus', () => {
       withQapi++;
       if (!result.changes.length) continue;
       changed++;
-      const again = await fixMails(result.mails, { rules: ALL_RULES });
+      const again = await fixMails(result.mails, { rules: RULES });
       const remaining = again.unfixed.map((u) => u.finding);
       // Nothing more to fix: the first run reached its fixed point.
       expect(again.changes, file).toEqual([]);
