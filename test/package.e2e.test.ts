@@ -138,6 +138,13 @@ describe('the packed package', () => {
     expect(check.stderr).toBe('');
     expect(check.status).toBe(1);
     expect(check.stdout).toContain('ERROR: [commit/sob-missing] Missing Signed-off-by: line(s)');
+    const help = run(['check', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: patchlint \[check\]/);
+    // The rule pages ship with the package: `rules ID` prints one.
+    const page = run(['rules', 'commit/sob-missing']);
+    expect(page.status).toBe(0);
+    expect(page.stdout).toContain('Signed-off-by');
   });
 
   it('runs the Action\'s bundle alone, with no node_modules at all', async () => {

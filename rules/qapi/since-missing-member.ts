@@ -10,8 +10,19 @@ import { qapiViews, targetRelease, SCHEMA_FILES } from '../../src/qapi/views.js'
 // definition whose `Since:` names the release in development: it is new in
 // this release, even if an earlier series added it.
 /** The doc block's `Since:` section names `release` (X.Y). */
+// Once per doc block: the rule asks it for every member of the block.
+const introducedCache = new WeakMap<DocBlock, Map<string, boolean>>();
+
 function introducedIn(doc: DocBlock, release: string | undefined): boolean {
   if (release === undefined) return false;
+  let byRelease = introducedCache.get(doc);
+  if (!byRelease) introducedCache.set(doc, (byRelease = new Map()));
+  let introduced = byRelease.get(release);
+  if (introduced === undefined) byRelease.set(release, (introduced = introducedInUncached(doc, release)));
+  return introduced;
+}
+
+function introducedInUncached(doc: DocBlock, release: string): boolean {
   return doc.sections.some((s) => s.kind === 'since' && sinceTagsOf(s).some((t) => t.form === 'section' && t.version.split('.').slice(0, 2).join('.') === release));
 }
 

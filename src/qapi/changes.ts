@@ -107,9 +107,12 @@ export function newMemberDescriptions(view: QapiView): NewDescription[] {
   const unpaired: NewDescription[] = [];
   for (const doc of view.after.docs) {
     const definition = view.after.definitions.find((d) => d.doc === doc && (doc.symbol === undefined || doc.symbol === d.name));
+    // Looked up by name once per definition: a definition may have thousands of members.
+    const members = new Map<string, NonNullable<typeof definition>['members'][number]>();
+    for (const m of definition?.members ?? []) if (!members.has(m.name)) members.set(m.name, m);
     for (const section of doc.members) {
       if (!view.changed(section.line)) continue;
-      const member = definition?.members.find((m) => m.name === section.name);
+      const member = members.get(section.name!);
       if (definition && member) {
         if (isNewMember(view, definition, member)) found.push({ doc, section, definition, member });
         continue;
@@ -120,9 +123,10 @@ export function newMemberDescriptions(view: QapiView): NewDescription[] {
     }
   }
   // Without the definition, a new declaration of the name is the evidence: one for each new description of it.
+  const descriptions = new Map<string, number>();
+  for (const d of unpaired) descriptions.set(d.section.name!, (descriptions.get(d.section.name!) ?? 0) + 1);
   for (const d of unpaired) {
-    const descriptions = unpaired.filter((o) => o.section.name === d.section.name).length;
-    if (newDeclarations(view, d.section.name!) >= descriptions) found.push(d);
+    if (newDeclarations(view, d.section.name!) >= descriptions.get(d.section.name!)!) found.push(d);
   }
   return found;
 }
