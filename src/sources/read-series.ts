@@ -18,9 +18,9 @@ export function isInputError(item: Series | InputError): item is InputError {
 }
 
 /** The patches of a grouped series parsed (none when no patch of it could be read), and the errors of those that could not. */
-function parseGroup(group: AssembledGroup<MailItem>): { series?: Series; errors: InputError[] } {
+export function parseGroup<T extends MailItem>(group: AssembledGroup<T>): { series?: Series; errors: InputError[] } {
   const errors: InputError[] = [];
-  const parse = (item: MailItem | undefined): Patch | undefined => {
+  const parse = (item: T | undefined): Patch | undefined => {
     if (!item) return undefined;
     const result = patchOf({ head: item, mail: item.mail });
     if ('error' in result) errors.push(result.error);

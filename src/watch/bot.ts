@@ -6,13 +6,13 @@
 // a reply.
 import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../engine/types.js';
-import type { MailItem } from '../sources/read-series.js';
+import { type MailItem, parseGroup } from '../sources/read-series.js';
 import { type Mail, parseMail } from '../mail/parse.js';
 import { patchHeadFromMail } from '../patch/from-mail.js';
 import type { Patch } from '../patch/model.js';
-import { type AssembledGroup, SeriesAssembler, toSeries } from '../patch/series.js';
+import { type AssembledGroup, SeriesAssembler } from '../patch/series.js';
 import { compareWithPrevious } from '../report/previous.js';
-import { describeInputError, patchOf } from '../sources/inputs.js';
+import { describeInputError } from '../sources/inputs.js';
 import { GitObjects, GitTree } from '../tree/git.js';
 import { DirectoryTree, type Tree } from '../tree/tree.js';
 import { SendError, type Delivery } from './deliver.js';
@@ -234,20 +234,9 @@ export class Bot {
     if (lead.tags.isPull && !this.options.answerPull) return record('skipped', 'pull request (watch: pull: skip)');
     if (items.some((i) => this.optOut.has(i.author.email.toLowerCase()) || this.optOut.has(i.sender.email.toLowerCase()))) return record('skipped', 'sender opted out (watch: opt-out)');
 
-    const parse = (item: Item | undefined): Patch | undefined => {
-      if (!item) return undefined;
-      const parsed = patchOf({ head: item, mail: item.mail });
-      if ('error' in parsed) log(`${describeInputError(parsed.error)}; that patch is left out`);
-      return 'patch' in parsed ? parsed.patch : undefined;
-    };
-    const byIndex = new Map<number, Patch>();
-    for (const [index, item] of group.byIndex) {
-      const patch = parse(item);
-      if (patch) byIndex.set(index, patch);
-    }
-    const cover = parse(group.cover);
-    if (!cover && !byIndex.size) return record('skipped', 'no patch of it could be read');
-    const series = toSeries({ version: group.version, total: group.total, cover, byIndex, strays: group.strays });
+    const { series, errors } = parseGroup(group);
+    for (const error of errors) log(`${describeInputError(error)}; that patch is left out`);
+    if (!series) return record('skipped', 'no patch of it could be read');
 
     const { tree, close } = await this.treeFor(series.cover);
     let linted;
