@@ -34,6 +34,8 @@ export function run(command: string, args: string[], options: { env?: NodeJS.Pro
     const child = execFile(command, args, { env: { ...process.env, ...options.env }, cwd: options.cwd, encoding: 'utf8', timeout: 50_000, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
       done({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
+    // A child killed (or done) before it reads its input closes the pipe: EPIPE then is expected, and the exit status tells the rest.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(options.input ?? '');
   });
 }
