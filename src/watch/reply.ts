@@ -1,4 +1,4 @@
-// The reply mail: the `--format email --per-series` rendering, with a
+// The reply mail: the `--format email` rendering (one reply per series), with a
 // Message-ID derived from the series and its version (so that a duplicate is
 // recognisable as one), the list in Cc, and what only the bot knows: the
 // patches that never arrived and what became of the previous version's
@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import type { SeriesSummary } from '../report/summary.js';
 import type { Finding } from '../engine/types.js';
-import { parseAddressList } from '../mail/parse.js';
 import { patchLabel } from '../report/counts.js';
 import { buildReplies } from '../report/email.js';
 import type { VersionComparison } from '../report/previous.js';
@@ -76,8 +75,8 @@ function missingSection(input: ReplyInput): string[] {
 
 /** The reply's text, or undefined when the renderer writes none (no findings). */
 export function renderReply(input: ReplyInput, messageId: string): { text: string; recipients: string[] } | undefined {
-  const summary: SeriesSummary = input.list ? { ...input.summary, patches: input.summary.patches.map((p, i) => (i === 0 ? { ...p, recipients: { ...p.recipients, lists: [...p.recipients.lists, input.list!] } } : p)) } : input.summary;
-  const [mail] = buildReplies({ series: [summary], findings: input.findings.map((f) => ({ ...f, series: 0 })), errors: [] }, { from: input.from, toolVersion: input.toolVersion, list: input.list ?? '' });
+  // `list`: --to-list, copied like the lists the series went to ('' adds none beyond those).
+  const [mail] = buildReplies({ series: [input.summary], findings: input.findings.map((f) => ({ ...f, series: 0 })), errors: [] }, { from: input.from, toolVersion: input.toolVersion, list: input.list ?? '' });
   if (!mail) return undefined;
   let text = mail.text.replace(/^Message-ID: .*$/m, `Message-ID: ${messageId}`);
   const extra = [...missingSection(input), ...sinceSection(input)];
@@ -86,16 +85,6 @@ export function renderReply(input: ReplyInput, messageId: string): { text: strin
     const at = signature >= 0 ? signature + 1 : text.length;
     text = text.slice(0, at) + extra.join('\n') + '\n' + text.slice(at);
   }
-  return { text, recipients: recipientsOf(text) };
+  return { text, recipients: mail.recipients };
 }
 
-/** Envelope recipients: the addresses of the reply's To and Cc. */
-export function recipientsOf(text: string): string[] {
-  const head = text.slice(0, text.indexOf('\n\n')).replace(/\n[ \t]+/g, ' ');
-  const out = new Set<string>();
-  for (const line of head.split('\n')) {
-    const m = /^(To|Cc):\s*(.*)$/i.exec(line);
-    if (m) for (const p of parseAddressList(m[2]!)) if (p.email) out.add(p.email);
-  }
-  return [...out];
-}
