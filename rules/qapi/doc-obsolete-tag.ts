@@ -1,5 +1,6 @@
 import type { Rule } from '../../src/engine/types.js';
-import { qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js';
+import { reportDocProblems } from '../../src/qapi/doc-problems.js';
+import { SCHEMA_FILES } from '../../src/qapi/views.js';
 
 // parser.py get_doc (2024 onwards): `Note:`/`Notes:` and `Example:`/`Examples:`
 // sections are rejected in favour of rST `.. note::` and `.. qmp-example::`.
@@ -13,15 +14,7 @@ const rule: Rule = {
     description: 'A doc block uses the removed Note:/Notes:/Example:/Examples: sections instead of .. note:: / .. qmp-example::.',
     wholeFile: true,
   },
-  async check(ctx) {
-    for (const view of await qapiViews(ctx)) {
-      for (const doc of view.after.docs) {
-        for (const problem of doc.problems) {
-          if (problem.kind === 'obsolete-tag' && view.changed(problem.line)) ctx.report({ file: view.path, line: problem.line, message: problem.message });
-        }
-      }
-    }
-  },
+  check: (ctx) => reportDocProblems(ctx, ['obsolete-tag']),
 };
 
 export default rule;
