@@ -37,15 +37,20 @@ import migrationParamHmpInfo from './migration/param-hmp-info.js';
 import migrationParamHmpSet from './migration/param-hmp-set.js';
 import migrationParamPropertyDefault from './migration/param-property-default.js';
 import qapiDeprecatedNeedsDocEntry from './qapi/deprecated-needs-doc-entry.js';
+import qapiDocBlockDelimiters from './qapi/doc-block-delimiters.js';
+import qapiDocDescriptionAfterSection from './qapi/doc-description-after-section.js';
 import qapiDocDuplicateSection from './qapi/doc-duplicate-section.js';
 import qapiDocEmptySection from './qapi/doc-empty-section.js';
 import qapiDocFeatureUndocumented from './qapi/doc-feature-undocumented.js';
+import qapiDocFreeformAtName from './qapi/doc-freeform-at-name.js';
 import qapiDocHashSpace from './qapi/doc-hash-space.js';
+import qapiDocIndent from './qapi/doc-indent.js';
 import qapiDocLineTooLong from './qapi/doc-line-too-long.js';
 import qapiDocMemberNonexistent from './qapi/doc-member-nonexistent.js';
 import qapiDocMemberUndocumented from './qapi/doc-member-undocumented.js';
 import qapiDocObsoleteTag from './qapi/doc-obsolete-tag.js';
 import qapiDocPeriod from './qapi/doc-period.js';
+import qapiDocSymbolLine from './qapi/doc-symbol-line.js';
 import qapiDocTwoSpaces from './qapi/doc-two-spaces.js';
 import qapiFeatureDocNamesMember from './qapi/feature-doc-names-member.js';
 import qapiNameInvalid from './qapi/name-invalid.js';
@@ -110,15 +115,20 @@ export const ALL_RULES: readonly Rule[] = [
   migrationParamHmpSet,
   migrationParamPropertyDefault,
   qapiDeprecatedNeedsDocEntry,
+  qapiDocBlockDelimiters,
+  qapiDocDescriptionAfterSection,
   qapiDocDuplicateSection,
   qapiDocEmptySection,
   qapiDocFeatureUndocumented,
+  qapiDocFreeformAtName,
   qapiDocHashSpace,
+  qapiDocIndent,
   qapiDocLineTooLong,
   qapiDocMemberNonexistent,
   qapiDocMemberUndocumented,
   qapiDocObsoleteTag,
   qapiDocPeriod,
+  qapiDocSymbolLine,
   qapiDocTwoSpaces,
   qapiFeatureDocNamesMember,
   qapiNameInvalid,

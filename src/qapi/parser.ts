@@ -281,8 +281,8 @@ export function attachDoc(definition: Definition, doc: DocBlock): void {
     return;
   }
   definition.doc = doc;
-  // expr.py check_exprs: "documentation comment is for '%s'".
-  if (doc.symbol !== undefined && definition.name !== undefined && doc.symbol !== definition.name) {
+  // expr.py check_exprs: "documentation comment is for '%s'" (an empty symbol is already "name required after '@'").
+  if (doc.symbol && definition.name !== undefined && doc.symbol !== definition.name) {
     doc.problems.push({ kind: 'symbol-line', message: `documentation comment is for '${doc.symbol}'`, line: doc.symbolLine ?? doc.line });
   }
 }
