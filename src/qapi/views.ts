@@ -13,25 +13,10 @@ import type { Tree } from '../tree/tree.js';
 import { parseFragments } from './fragment.js';
 import type { Definition, DocBlock, DocLine, Pragmas, SchemaFile } from './model.js';
 import { parseSchema } from './parser.js';
+import { type SchemaKind, schemaKindOf } from './paths.js';
 import { emptyPragmas } from './values.js';
 
-/** Which schema a file belongs to: the QMP schema, the guest agent's, the storage daemon's, the firmware descriptor's (docs/interop/firmware.json), or a parser test. */
-export type SchemaKind = 'qmp' | 'qga' | 'storage-daemon' | 'interop' | 'test';
-
-const SCHEMA_DIRS: Array<[RegExp, SchemaKind]> = [
-  [/^qapi\/[^/]+\.json$/, 'qmp'],
-  [/^qga\/[^/]+\.json$/, 'qga'],
-  [/^storage-daemon\/qapi\/[^/]+\.json$/, 'storage-daemon'],
-  [/^docs\/interop\/firmware\.json$/, 'interop'],
-  [/^tests\/qapi-schema\/[^/]+\.json$/, 'test'],
-];
-
-/** Every schema file path, for RuleMeta.files. */
-export const SCHEMA_FILES = /^(?:(?:qapi|qga|storage-daemon\/qapi|tests\/qapi-schema)\/[^/]+|docs\/interop\/firmware)\.json$/;
-
-export function schemaKindOf(path: string): SchemaKind | undefined {
-  return SCHEMA_DIRS.find(([re]) => re.test(path))?.[1];
-}
+export { SCHEMA_FILES, type SchemaKind, schemaKindOf } from './paths.js';
 
 export interface QapiView {
   path: string;

@@ -4,14 +4,15 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { parsePatchDiff } from '../patch/diff.js';
+import { SCHEMA_PATH_SOURCE } from '../qapi/paths.js';
 import type { Patch, Series } from '../patch/model.js';
 import { classifyTagWords } from '../patch/subject.js';
 import { type TreePlan, perCommitPlan } from '../tree/plan.js';
 import { NO_TREE, type Tree } from '../tree/tree.js';
 import type { InputError } from './inputs.js';
 
-/** Where QAPI schema files live in a QEMU tree (relative paths). */
-const SCHEMA_PATH = /(?:^|\/)((?:(?:qapi|qga|storage-daemon\/qapi|tests\/qapi-schema)\/[^/]+|docs\/interop\/firmware)\.json)$/;
+/** A schema file at the tail of an absolute path; group 1 is its tree path. */
+const SCHEMA_PATH = new RegExp(`(?:^|/)(${SCHEMA_PATH_SOURCE})$`);
 
 export interface WholeFile {
   /** Path relative to the tree root: `qapi/migration.json`. */
