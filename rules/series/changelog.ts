@@ -1,5 +1,6 @@
 import type { Rule } from '../../src/engine/types.js';
 import type { Patch } from '../../src/patch/model.js';
+import { isComplete } from '../../src/patch/series.js';
 
 // docs/devel/submitting-a-patch.rst, "When resending patches add a version
 // tag": "it is helpful to include a summary of changes from the previous
@@ -24,7 +25,7 @@ const rule: Rule = {
     // Anywhere will do: the cover, below the --- of any patch, or (a slip commit/changelog-above-cut reports) above it.
     if (says(series.cover, 'message') || series.patches.some((p) => says(p, 'notes') || says(p, 'message'))) return;
     // A cover letter or a whole series must be at hand to say it is absent.
-    if (!series.cover && series.missing.length) return;
+    if (!series.cover && !isComplete(series)) return;
     ctx.report({
       message: `v${series.version} without a changelog: say what changed since v${series.version - 1} ${series.cover ? 'in the cover letter' : 'below the --- line'}, so that reviewers re-read only that`,
     });

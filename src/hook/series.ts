@@ -3,7 +3,7 @@
 import type { Patch, Series } from '../patch/model.js';
 import { toSeries, topicOf } from '../patch/series.js';
 
-/** Every patch 1..n is in the spool: the assembler's one meaning of complete. */
+/** Every patch 1..n is in the spool: the one meaning of complete (src/patch/series.ts). */
 export { isComplete } from '../patch/series.js';
 import type { SpoolEntry } from './spool.js';
 

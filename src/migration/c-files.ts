@@ -5,6 +5,7 @@
 // series through ctx.memo.
 import type { RuleContext } from '../engine/types.js';
 import type { FileDiff, Patch } from '../patch/model.js';
+import { isComplete } from '../patch/series.js';
 import { scanHunks } from '../c/fragments.js';
 import { type CScan, scanCText } from '../c/scan.js';
 
@@ -144,20 +145,12 @@ export function basisNote(mode: Mode, fromTree: boolean): string {
 }
 
 /**
- * A conclusion that something is absent from the series needs the whole
- * series: a patch that did not arrive may add it.
- */
-export function seriesIsComplete(ctx: Pick<RuleContext, 'series'>): boolean {
-  return ctx.series.missing.length === 0;
-}
-
-/**
  * The context a series rule reports through when patches of the series are
  * missing: what the patches at hand lack may be in the others, so each
  * finding becomes an info naming them. Silence would say nothing useful.
  */
 export function partialSeriesContext(ctx: RuleContext): RuleContext {
-  if (seriesIsComplete(ctx)) return ctx;
+  if (isComplete(ctx.series)) return ctx;
   const note = missingPatchesNote(ctx);
   return { ...ctx, report: (finding) => ctx.report({ ...finding, severity: 'info', message: `in the patches at hand, ${finding.message}${note}` }) };
 }

@@ -6,7 +6,8 @@
 // tree after it).
 import type { CToken } from '../c/scan.js';
 import type { RuleContext } from '../engine/types.js';
-import { HMP_CMDS_C, type SeriesCFiles, seriesCFiles, seriesIsComplete } from './c-files.js';
+import { isComplete } from '../patch/series.js';
+import { HMP_CMDS_C, type SeriesCFiles, seriesCFiles } from './c-files.js';
 import { type AddedCopy, type NewParameter, newParameters } from './parameters.js';
 import { seriesSchema } from './series-schema.js';
 
@@ -48,7 +49,8 @@ export async function newParametersMissingIn(
   name: string,
   layoutKnown: (body: FunctionBody) => boolean,
 ): Promise<{ missing: Array<{ param: NewParameter; value: AddedCopy }>; basis: string }> {
-  if (!seriesIsComplete(ctx)) return { missing: [], basis: '' };
+  // A conclusion that something is absent needs the whole series: a patch that did not arrive may add it.
+  if (!isComplete(ctx.series)) return { missing: [], basis: '' };
   const params = await newParameters(seriesSchema(ctx));
   if (!params.length) return { missing: [], basis: '' };
   const body = await functionBody(seriesCFiles(ctx), HMP_CMDS_C, name);

@@ -170,14 +170,27 @@ export function topicOf(patch: PatchHead): string {
   return [t.isRfc ? 'RFC' : '', t.isPull ? 'PULL' : '', ...t.other.map((w) => w.toLowerCase())].join(' ');
 }
 
+/** A group of patches being assembled (here, or by the hook's grouper). */
+export interface PatchGroup {
+  total: number;
+  byIndex: ReadonlyMap<number, unknown>;
+}
+
+/** The indices 1..n a group lacks: what becomes Series.missing. */
+function missingOf(group: PatchGroup): number[] {
+  const missing: number[] = [];
+  for (let i = 1; i <= group.total; i++) if (!group.byIndex.has(i)) missing.push(i);
+  return missing;
+}
+
 /**
- * A series is complete when every patch 1..n is there (the one meaning of
- * "complete" in the code base: the hook and Series.missing agree). Whether a
- * cover letter came is another question, for series/cover-letter.
+ * A series is complete when every patch 1..n is there: the one meaning of
+ * "complete" in the code base, for a Series (its `missing`) and for a group
+ * still being assembled (the assembler, the hook's grouper). Whether a cover
+ * letter came is another question, for series/cover-letter.
  */
-export function isComplete(group: { total: number; byIndex: ReadonlyMap<number, unknown> }): boolean {
-  for (let i = 1; i <= group.total; i++) if (!group.byIndex.has(i)) return false;
-  return true;
+export function isComplete(series: Pick<Series, 'missing'> | PatchGroup): boolean {
+  return 'missing' in series ? series.missing.length === 0 : missingOf(series).length === 0;
 }
 
 /**
@@ -192,8 +205,7 @@ function readyToClose(group: Group<PatchHead>): boolean {
 /** A group's patches as a Series; `origin` is the source's word (default: mail). */
 export function toSeries(group: Pick<AssembledGroup, 'version' | 'total' | 'cover' | 'byIndex'> & Partial<Pick<AssembledGroup, 'strays'>>, origin: SeriesOrigin = 'mail'): Series {
   const patches = [...group.byIndex.values()].sort((a, b) => a.index - b.index);
-  const missing: number[] = [];
-  for (let i = 1; i <= group.total; i++) if (!group.byIndex.has(i)) missing.push(i);
+  const missing = missingOf(group);
   const lead = group.cover ?? patches[0];
   return {
     origin,

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { missingPatchesNote, seriesIsComplete } from '../../src/migration/c-files.js';
+import { missingPatchesNote } from '../../src/migration/c-files.js';
 import { sortedPlace } from '../../src/migration/order.js';
 import { hasPresenceFlag, migrationSchemaOf } from '../../src/migration/schema.js';
 import type { Series } from '../../src/patch/model.js';
+import { isComplete } from '../../src/patch/series.js';
 
 const series = (missing: number[]) => ({ missing }) as unknown as Series;
 
 describe('what an incomplete series allows', () => {
   it('is complete only without missing patches', () => {
-    expect(seriesIsComplete({ series: series([]) })).toBe(true);
-    expect(seriesIsComplete({ series: series([3]) })).toBe(false);
+    expect(isComplete(series([]))).toBe(true);
+    expect(isComplete(series([3]))).toBe(false);
   });
   it('names the missing patches as ranges', () => {
     expect(missingPatchesNote({ series: series([]) })).toBe('');
