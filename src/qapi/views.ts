@@ -205,7 +205,7 @@ export function qapiView(ctx: RuleContext, path: string): Promise<QapiView | und
 
 /** Views of every schema file the patch touches. */
 export function qapiViews(ctx: RuleContext): Promise<QapiView[]> {
-  // One list per patch, shared by the twenty QAPI rules.
+  // One list per patch, shared by every QAPI rule.
   return ctx.memo('qapi:views', async () => {
     const views = await Promise.all((ctx.patch?.files ?? []).filter((f) => schemaKindOf(f.path)).map((f) => qapiView(ctx, f.path)));
     return views.filter((v): v is QapiView => !!v);
