@@ -71,7 +71,7 @@ describe('planReview', () => {
 
 describe('reviewAction', () => {
   const comment = { path: 'a.c', line: 3, side: 'RIGHT' as const, body: 'b' };
-  const plan = { body: `${REVIEW_MARKER}\nnew`, comments: [comment, { ...comment, line: 9 }], findings: 2 };
+  const plan = { body: `${REVIEW_MARKER}\nnew`, comments: [comment, { ...comment, line: 9 }], findings: 2, headSha: HEAD };
 
   it('posts only the comments that are not there yet', () => {
     expect(reviewAction(plan, [{ id: 1, body: `${REVIEW_MARKER}\nold` }], [{ path: 'a.c', line: 3, body: 'b' }])).toEqual({ kind: 'create', body: plan.body, comments: [{ ...comment, line: 9 }] });
@@ -88,7 +88,7 @@ describe('reviewAction', () => {
     expect(reviewAction({ ...plan, comments: [comment] }, [{ id: 1, body: 'x' }], [{ path: 'a.c', line: null, body: 'b' }])).toMatchObject({ kind: 'create', comments: [comment] });
   });
   it('stays silent on a clean pull request it never reviewed', () => {
-    expect(reviewAction({ body: 'b', comments: [], findings: 0 }, [], [])).toEqual({ kind: 'none' });
+    expect(reviewAction({ body: 'b', comments: [], findings: 0, headSha: HEAD }, [], [])).toEqual({ kind: 'none' });
   });
   it('recognises only its own reviews: a bot review with the marker', () => {
     const reviews = [
