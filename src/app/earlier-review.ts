@@ -42,8 +42,8 @@ const RECORD = /<!-- qemu-patchlint findings (\S+) -->/;
 /**
  * The hidden line of a review body that records its findings: gzipped JSON
  * in base64url (an HTML comment cannot hold `-->`, and the record must leave
- * the body room). `npx patchlint` is not needed to read it:
- * `node -e "console.log(zlib.gunzipSync(Buffer.from(process.argv[1], 'base64url')).toString())" DATA`.
+ * the body room). An operator reads one with
+ * `node -p "zlib.gunzipSync(Buffer.from(process.argv[1], 'base64url')).toString()" DATA`.
  */
 export function recordMarker(findings: readonly RecordedFinding[]): string {
   const data = gzipSync(JSON.stringify(findings)).toString('base64url');
