@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANNOTATIONS_PER_REQUEST, annotationsOf, batchesOf, conclusionOf, fitOutput } from '../../src/app/check-run.js';
+import { readRecord } from '../../src/app/earlier-review.js';
 import { REVIEW_MARKER, commentBody, ourReviews, planReview, reviewAction } from '../../src/app/review.js';
 import type { Finding } from '../../src/engine/types.js';
 import { parseMail } from '../../src/mail/parse.js';
@@ -45,7 +46,10 @@ describe('planReview', () => {
       HEAD,
     );
     expect(plan.comments.map((c) => c.line)).toEqual([519]);
-    expect(plan.body).toBe(
+    const [marker, record, ...rest] = plan.body.split('\n');
+    // The second line records the findings for the next push (test/app/earlier-review.test.ts).
+    expect(readRecord(record!)).toMatchObject({ findings: [{ line: 600 }, { rule: 'commit/sob-missing' }, { line: 519, inline: true }] });
+    expect([marker, ...rest].join('\n')).toBe(
       [
         REVIEW_MARKER,
         `**qemu-patchlint** on ${HEAD.slice(0, 12)}: 1 error, 1 warning, 1 info (1 comment inline)`,
