@@ -2,11 +2,11 @@
 // markdown summary (src/report/markdown.ts), and the findings as annotations
 // on the head's lines, in the batches of 50 that the Checks API accepts.
 import { createHash } from 'node:crypto';
-import type { LintReport } from '../report/summary.js';
 import type { Finding, Severity } from '../engine/types.js';
 import type { Series } from '../patch/model.js';
 import { countBySeverity, countsSentence } from '../report/counts.js';
 import { formatMarkdown } from '../report/markdown.js';
+import type { ReportWithPrevious } from '../report/previous.js';
 import { findingsAtHead } from './head-lines.js';
 
 export const CHECK_NAME = 'qemu-patchlint';
@@ -84,7 +84,7 @@ export function fitOutput(text: string, limit = OUTPUT_TEXT_LIMIT): string {
   return text.slice(0, limit - note.length) + note;
 }
 
-export function planCheckRun(report: LintReport, series: Series, notes: readonly string[] = []): CheckRunPlan {
+export function planCheckRun(report: ReportWithPrevious, series: Series, notes: readonly string[] = []): CheckRunPlan {
   const annotations = annotationsOf(report.findings, series);
   // First: a summary cut at GitHub's limit must still say what was not checked.
   const first = notes.length ? `### What could not be checked\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\n` : '';

@@ -115,7 +115,7 @@ async function listReviews(api: GitHubApi, pull: PullRef): Promise<PostedReview[
   const reviews: PostedReview[] = [];
   for (let page = 1; ; page++) {
     const { data } = await api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { owner: pull.owner, repo: pull.repo, pull_number: pull.number, per_page: PAGE_SIZE, page });
-    reviews.push(...data.map((r) => ({ id: Number(r.id), body: r.body ?? '', userType: r.user?.type })));
+    reviews.push(...data.map((r) => ({ id: Number(r.id), body: r.body ?? '', userType: r.user?.type, ...(r.commit_id ? { commitId: r.commit_id } : {}) })));
     if (data.length < PAGE_SIZE) return reviews;
   }
 }
@@ -141,19 +141,31 @@ export function refusedReviewPlan(plan: ReviewPlan, withoutInline: ReviewPlan): 
   return { ...withoutInline, body: `${withoutInline.body}\n\n${note}\n${inlineRefusedMarker(plan.comments)}` };
 }
 
+/** Our reviews on the pull request, oldest first, and their inline comments. */
+export interface OurReviews {
+  reviews: PostedReview[];
+  comments: PostedComment[];
+}
+
+export async function readOurReviews(api: GitHubApi, pull: PullRef): Promise<OurReviews> {
+  const reviews = ourReviews(await listReviews(api, pull));
+  const comments = reviews.length ? await listReviewComments(api, pull, new Set(reviews.map((r) => r.id))) : [];
+  return { reviews, comments };
+}
+
 /**
- * Posts or updates the one review; returns what it did. `withoutInline` is
+ * Posts or updates the one review of this head, given what `readOurReviews`
+ * found; returns what it did. `withoutInline` is
  * the same review with every finding in its body, for when GitHub refuses
  * the inline comments (422: a line it does not count as part of the diff).
  * Such a refusal is remembered in the review itself, so that a re-delivery
  * or a push of the same commits updates that review rather than trying (and
  * posting) again.
  */
-export async function publishReview(api: GitHubApi, pull: PullRef, plan: ReviewPlan, withoutInline: ReviewPlan): Promise<ReviewAction['kind']> {
-  const previous = ourReviews(await listReviews(api, pull));
+export async function publishReview(api: GitHubApi, pull: PullRef, plan: ReviewPlan, withoutInline: ReviewPlan, ours: OurReviews): Promise<ReviewAction['kind']> {
+  const { reviews: previous, comments: posted } = ours;
   const refused = plan.comments.length > 0 && previous.some((r) => r.body.includes(inlineRefusedMarker(plan.comments)));
   const wanted = refused ? refusedReviewPlan(plan, withoutInline) : plan;
-  const posted = previous.length ? await listReviewComments(api, pull, new Set(previous.map((r) => r.id))) : [];
   const action = reviewAction(wanted, previous, posted);
   const { owner, repo, number: pull_number } = pull;
   const post = (body: string, comments: ReviewComment[]) =>

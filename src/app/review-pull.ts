@@ -32,7 +32,8 @@ import {
 } from './github-api.js';
 import type { GitHubCommit, GitHubFile, PullRef } from './github-types.js';
 import { type ParkOptions, Superseded, parkingOnLimits, rateLimitWait, throwIfSuperseded } from './limits.js';
-import { type StartedCheckRun, completeCheckRun, publishReview, startCheckRun } from './publish.js';
+import { type EarlierReview, compareWithEarlierReview } from './earlier-review.js';
+import { type StartedCheckRun, completeCheckRun, publishReview, readOurReviews, startCheckRun } from './publish.js';
 import { planReview } from './review.js';
 
 export interface ReviewOptions {
@@ -112,14 +113,22 @@ export async function reviewPullRequest(api: GitHubApi, pull: PullRef, options: 
     // reported in the one check run rather than hidden behind a second.
     let review: ReviewOutcomeReview = 'none';
     let reviewProblem: string | undefined;
+    // What became of the findings of the head reviewed before (a push): from our own earlier review.
+    let earlier: EarlierReview | undefined;
     try {
-      review = await park(() => publishReview(api, pull, planReview(report.findings, series, diff.lines, pull.headSha), planReview(report.findings, series, 'no-inline', pull.headSha)));
+      review = await park(async () => {
+        const ours = await readOurReviews(api, pull);
+        earlier = compareWithEarlierReview(ours.reviews, pull.headSha, report.findings, series);
+        const plan = (lines: typeof diff.lines | 'no-inline') => planReview(report.findings, series, lines, pull.headSha, earlier);
+        return publishReview(api, pull, plan(diff.lines), plan('no-inline'), ours);
+      });
     } catch (error) {
       const failure = apiFailureOf(error);
       if (!failure) throw error;
       reviewProblem = `The review with these findings could not be posted: ${describeApiFailure(failure)}. The findings are in this check run.`;
     }
-    const plan = planCheckRun(report, series, reviewProblem ? [reviewProblem, ...notes] : notes);
+    const compared = earlier?.kind === 'compared' ? { ...report, findings: earlier.comparison.findings, previous: earlier.summary } : report;
+    const plan = planCheckRun(compared, series, reviewProblem ? [reviewProblem, ...notes] : notes);
     const checkRunId = await park(() => completeCheckRun(api, pull, started, plan));
     return { status: 'reviewed', report, checkRunId, review };
   } catch (error) {

@@ -3,7 +3,7 @@ import type { Finding, Severity } from '../engine/types.js';
 import { formatRanges } from '../patch/series.js';
 import { SEVERITY_ICON, countBySeverity, countsSentence, patchLabel } from './counts.js';
 import { printable } from './printable.js';
-import type { ReportWithPrevious } from './previous.js';
+import type { PreviousSummary, ReportWithPrevious } from './previous.js';
 import { fixedWhere, sinceHeadline, stillThere } from './since.js';
 
 function escapeCell(text: string): string {
@@ -27,19 +27,23 @@ export function ruleCountsTable(findings: readonly Finding[]): string {
   return ['| rule | severity | findings |', '|---|---|---:|', ...rows.map(([rule, e]) => `| \`${rule}\` | ${e.severity} | ${e.n} |`)].join('\n');
 }
 
+/** The "Since vN-1" section: the counts in bold, then what was fixed (also the GitHub App's review after a push). */
+export function sinceMarkdown(previous: PreviousSummary): string[] {
+  const out = [`**${sinceHeadline(previous)}**`, ''];
+  if (previous.fixed.length) {
+    out.push('Fixed:', '');
+    for (const f of previous.fixed) out.push(`- \`${f.rule}\` ${escapeCell(f.message)} (${previous.label} ${fixedWhere(f)})`);
+    out.push('');
+  }
+  return out;
+}
+
 export function formatMarkdown(report: ReportWithPrevious): string {
   const out: string[] = [];
   const counts = countBySeverity(report.findings);
   out.push(`**qemu-patchlint**: ${countsSentence(counts)}`, '');
   if (report.findings.length) out.push(ruleCountsTable(report.findings), '');
-  if (report.previous) {
-    out.push(`**${sinceHeadline(report.previous)}**`, '');
-    if (report.previous.fixed.length) {
-      out.push('Fixed:', '');
-      for (const f of report.previous.fixed) out.push(`- \`${f.rule}\` ${escapeCell(f.message)} (${report.previous.label} ${fixedWhere(f)})`);
-      out.push('');
-    }
-  }
+  if (report.previous) out.push(...sinceMarkdown(report.previous));
   // Findings by series and patch, looked up once each (a large mbox has many series).
   const byPatch = new Map<string, Finding[]>();
   for (const f of report.findings) {

@@ -31,6 +31,8 @@ export interface VersionComparison<T> {
   /** The previous version's findings that are gone, in their order. */
   fixed: T[];
   counts: { fixed: number; reported: number; new: number };
+  /** Per current finding, the index in `previous` of the finding it was matched with (undefined when new). */
+  pairedWith: Array<number | undefined>;
 }
 
 /** The text a file finding is about; undefined when the finding quotes none. */
@@ -82,7 +84,7 @@ export function compareWithPrevious<T extends ComparableFinding>(
   current: readonly T[],
   options: CompareOptions<T> = {},
 ): VersionComparison<T> {
-  const matched = new Array<boolean>(current.length).fill(false);
+  const pairedWith = new Array<number | undefined>(current.length).fill(undefined);
   const gone = new Array<boolean>(previous.length).fill(true);
   for (const key of passes(options.patchKey)) {
     // Unmatched previous findings by key, in order, so that duplicates pair up one to one.
@@ -97,18 +99,18 @@ export function compareWithPrevious<T extends ComparableFinding>(
     });
     if (!waiting.size) continue;
     current.forEach((f, i) => {
-      if (matched[i]) return;
+      if (pairedWith[i] !== undefined) return;
       const k = key(f, 'current');
       const old = k === undefined ? undefined : waiting.get(k)?.shift();
       if (old === undefined) return;
-      matched[i] = true;
+      pairedWith[i] = old;
       gone[old] = false;
     });
   }
-  const findings = current.map((f, i) => ({ ...f, previously: (matched[i] ? 'reported' : 'new') as Previously }));
+  const findings = current.map((f, i) => ({ ...f, previously: (pairedWith[i] !== undefined ? 'reported' : 'new') as Previously }));
   const fixed = previous.filter((_, i) => gone[i]);
-  const reported = matched.filter(Boolean).length;
-  return { findings, fixed, counts: { fixed: fixed.length, reported, new: current.length - reported } };
+  const reported = pairedWith.filter((p) => p !== undefined).length;
+  return { findings, fixed, counts: { fixed: fixed.length, reported, new: current.length - reported }, pairedWith };
 }
 
 /** A run's report with what became of the previous version's findings. */

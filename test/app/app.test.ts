@@ -1,8 +1,10 @@
 // The Probot app against recorded-shape webhook payloads, with GitHub's API
 // intercepted by nock 14: the exact requests it makes are asserted.
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_TEST_RULES } from '../helpers/app-rules.js';
-import { FakeGitHub, loadPullFixture, payload } from '../helpers/fake-github.js';
+import { readRecord } from '../../src/app/earlier-review.js';
+import { APP_TEST_RULES, trailingSpace } from '../helpers/app-rules.js';
+import { FIXTURES, FakeGitHub, loadPullFixture, payload } from '../helpers/fake-github.js';
 import { probotFor, resetNock } from '../helpers/probot.js';
 
 const BASE = '9f303cf74ccf3b59bd800643376d28e0f64a7da8';
@@ -12,12 +14,22 @@ const REPO = '/repos/qemu-mirror/qemu';
 
 afterEach(resetNock);
 
-async function deliver(github: FakeGitHub, name: 'pull_request' | 'check_run', fixture: string, id = '1'): Promise<void> {
-  const probot = await probotFor(github, APP_TEST_RULES);
+async function deliver(github: FakeGitHub, name: 'pull_request' | 'check_run', fixture: string, id = '1', rules = APP_TEST_RULES): Promise<void> {
+  const probot = await probotFor(github, rules);
   await probot.receive({ id, name, payload: payload(fixture) as never });
 }
 
 const requestLines = (github: FakeGitHub) => github.requests.map((r) => `${r.method} ${r.path}`);
+
+/** The review body without the hidden record of its findings (checked on its own, through readRecord). */
+const withoutRecord = (body: string) => body.replace(/\n<!-- qemu-patchlint findings \S+ -->/, '');
+
+/** What a review body records, one line per finding: rule, place, and whether it is commented inline. */
+function recorded(body: string): string[] {
+  const record = readRecord(body);
+  if ('problem' in record) throw new Error(record.problem);
+  return record.findings.map((f) => `${f.rule} ${f.patch} ${f.file ?? '-'}:${f.line ?? '-'}${f.inline ? ' inline' : ''}`);
+}
 
 const MIGRATION_COMMENT = {
   path: 'qapi/migration.json',
@@ -109,7 +121,17 @@ describe('pull_request.opened', () => {
     expect(summary).toContain('| `test/trailing-space` | warning | 2 |');
     expect(summary).toContain('| ❌ | `commit/sob-missing` | — | Missing Signed-off-by: line(s) |');
 
-    expect(review!.body).toEqual({ commit_id: HEAD, event: 'COMMENT', body: REVIEW_BODY, comments: [MIGRATION_COMMENT, OPTIONS_COMMENT] });
+    expect(review!.body).toEqual({ commit_id: HEAD, event: 'COMMENT', body: expect.any(String), comments: [MIGRATION_COMMENT, OPTIONS_COMMENT] });
+    const { body } = review!.body as { body: string };
+    expect(withoutRecord(body)).toBe(REVIEW_BODY);
+    expect(recorded(body)).toEqual([
+      'test/todo 1 qapi/migration.json:3',
+      'test/trailing-space 1 qapi/migration.json:21 inline',
+      'commit/sob-missing 2 -:-',
+      'test/trailing-space 2 migration/options.c:19 inline',
+      // Found after patch 1 and after patch 2: one line of the review, two findings of the engine.
+      'test/todo 2 qapi/migration.json:3',
+    ]);
   });
 
   it('handled twice (a re-delivery), still leaves one check run and one review, and writes nothing the second time', async () => {
@@ -212,7 +234,98 @@ describe('pull_request.synchronize', () => {
       `POST ${REPO}/pulls/42/reviews`,
       `PATCH ${REPO}/check-runs/100`,
     ]);
-    expect(github.writes().at(-2)!.body).toEqual({ commit_id: HEAD, event: 'COMMENT', body: REVIEW_BODY, comments: [OPTIONS_COMMENT] });
+    const posted = github.writes().at(-2)!.body as { body: string };
+    expect(posted).toEqual({ commit_id: HEAD, event: 'COMMENT', body: expect.any(String), comments: [OPTIONS_COMMENT] });
+    // That review predates the record of findings: no comparison, and the review says so.
+    const [headline, ...rest] = REVIEW_BODY.split('\n\n');
+    expect(withoutRecord(posted.body)).toBe([headline, '_No comparison with the review of 80488633cb70: it holds no record of its findings (an older qemu-patchlint posted it)._', ...rest].join('\n\n'));
+  });
+});
+
+describe('a force-push', () => {
+  const V2 = loadPullFixture(join(FIXTURES, 'local-tap-pr-v2'));
+  const V2_HEAD = V2.pull.head.sha;
+  const rules = [trailingSpace];
+  /** The first version reviewed, then force-pushed: trailing space fixed in qapi/migration.json, kept (one line lower) and added in migration/options.c. */
+  async function reviewedThenForcePushed(): Promise<FakeGitHub> {
+    const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
+    await deliver(github, 'pull_request', 'pull_request.opened', '1', rules);
+    expect(github.reviews.map((r) => r.comments.length)).toEqual([2]);
+    github.push(V2);
+    return github;
+  }
+
+  it('says what was fixed, counts what is still there without commenting it again, and comments the new finding', async () => {
+    const github = await reviewedThenForcePushed();
+    const before = github.requests.length;
+    await deliver(github, 'pull_request', 'pull_request.synchronize.force-push', '2', rules);
+
+    expect(github.reviews).toHaveLength(2);
+    const review = github.reviews[1]!;
+    expect(review.commit_id).toBe(V2_HEAD);
+    expect(review.comments).toEqual([
+      {
+        id: expect.any(Number),
+        path: 'migration/options.c',
+        line: 22,
+        side: 'RIGHT',
+        body: '⚠️ **warning** `test/trailing-space`: trailing white space\n\n```suggestion\n    return s->capabilities[MIGRATION_CAPABILITY_LOCAL_TAP];\n```',
+      },
+    ]);
+    expect(withoutRecord(review.body)).toBe(
+      [
+        '<!-- qemu-patchlint review -->',
+        '**qemu-patchlint** on 2ca1dbf70506: 0 errors, 2 warnings, 0 infos (1 comment inline)',
+        '',
+        '**Since 6137520edd4a: 1 fixed, 1 still there, 1 new**',
+        '',
+        'Fixed:',
+        '',
+        '- `test/trailing-space` trailing white space (6137520edd4a patch 1, qapi/migration.json:21)',
+        '',
+        'Still there, already commented inline:',
+        '',
+        '- ⚠️ `test/trailing-space` (patch 2/2, `migration/options.c:20`): trailing white space',
+      ].join('\n'),
+    );
+    // The still-there finding keeps its inline mark, so that the next push does not comment it either.
+    expect(recorded(review.body)).toEqual(['test/trailing-space 2 migration/options.c:20 inline', 'test/trailing-space 2 migration/options.c:22 inline']);
+    // The earlier head's findings came from its review: nothing of the old head was fetched again.
+    expect(github.requests.slice(before).filter((r) => r.path.includes('6137520edd4a'))).toEqual([]);
+    // The first review is left as it was: it records the first head's findings.
+    expect(recorded(github.reviews[0]!.body)).toEqual(['test/trailing-space 1 qapi/migration.json:21 inline', 'test/trailing-space 2 migration/options.c:19 inline']);
+
+    const check = github.checkRuns.find((r) => r.head_sha === V2_HEAD)!;
+    expect(check.output.summary).toContain('**Since 6137520edd4a: 1 fixed, 1 still there, 1 new**');
+    expect(check.output.summary).toContain('trailing white space (still there from 6137520edd4a)');
+    expect(check.output.annotations).toHaveLength(2);
+  });
+
+  it('posts nothing twice when the same push is delivered again', async () => {
+    const github = await reviewedThenForcePushed();
+    await deliver(github, 'pull_request', 'pull_request.synchronize.force-push', '2', rules);
+    const writes = github.writes().length;
+    await deliver(github, 'pull_request', 'pull_request.synchronize.force-push', '2', rules);
+    await deliver(github, 'check_run', 'check_run.rerequested.fork', '3', rules);
+    expect(github.writes().slice(writes)).toEqual([]);
+    expect(github.reviews).toHaveLength(2);
+  });
+
+  it('reviews without a comparison, saying so, when the earlier review holds no record of its findings', async () => {
+    const github = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
+    github.push(V2);
+    // Posted on the first head by a qemu-patchlint from before the record.
+    github.reviews.push({ id: 7, body: '<!-- qemu-patchlint review -->\n**qemu-patchlint** on 6137520edd4a: 0 errors, 2 warnings, 0 infos (2 comments inline)', event: 'COMMENT', commit_id: HEAD, comments: [{ ...OPTIONS_COMMENT, id: 8 }] });
+    await deliver(github, 'pull_request', 'pull_request.synchronize.force-push', '2', rules);
+    expect(github.reviews).toHaveLength(2);
+    const review = github.reviews[1]!;
+    expect(review.body).toContain('\n\n_No comparison with the review of 6137520edd4a: it holds no record of its findings (an older qemu-patchlint posted it)._');
+    expect(review.body).not.toContain('Since');
+    // Without a record nothing is known to be commented already: both findings are commented at their lines.
+    expect(review.comments.map((c) => c.line)).toEqual([20, 22]);
+    const writes = github.writes().length;
+    await deliver(github, 'pull_request', 'pull_request.synchronize.force-push', '2', rules);
+    expect(github.writes().slice(writes)).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANNOTATIONS_PER_REQUEST, annotationsOf, batchesOf, conclusionOf, fitOutput } from '../../src/app/check-run.js';
+import { readRecord } from '../../src/app/earlier-review.js';
 import { REVIEW_MARKER, commentBody, ourReviews, planReview, reviewAction } from '../../src/app/review.js';
 import type { Finding } from '../../src/engine/types.js';
 import { parseMail } from '../../src/mail/parse.js';
@@ -45,7 +46,10 @@ describe('planReview', () => {
       HEAD,
     );
     expect(plan.comments.map((c) => c.line)).toEqual([519]);
-    expect(plan.body).toBe(
+    const [marker, record, ...rest] = plan.body.split('\n');
+    // The second line records the findings for the next push (test/app/earlier-review.test.ts).
+    expect(readRecord(record!)).toMatchObject({ findings: [{ line: 600 }, { rule: 'commit/sob-missing' }, { line: 519, inline: true }] });
+    expect([marker, ...rest].join('\n')).toBe(
       [
         REVIEW_MARKER,
         `**qemu-patchlint** on ${HEAD.slice(0, 12)}: 1 error, 1 warning, 1 info (1 comment inline)`,
@@ -71,7 +75,7 @@ describe('planReview', () => {
 
 describe('reviewAction', () => {
   const comment = { path: 'a.c', line: 3, side: 'RIGHT' as const, body: 'b' };
-  const plan = { body: `${REVIEW_MARKER}\nnew`, comments: [comment, { ...comment, line: 9 }], findings: 2 };
+  const plan = { body: `${REVIEW_MARKER}\nnew`, comments: [comment, { ...comment, line: 9 }], findings: 2, headSha: HEAD };
 
   it('posts only the comments that are not there yet', () => {
     expect(reviewAction(plan, [{ id: 1, body: `${REVIEW_MARKER}\nold` }], [{ path: 'a.c', line: 3, body: 'b' }])).toEqual({ kind: 'create', body: plan.body, comments: [{ ...comment, line: 9 }] });
@@ -88,7 +92,7 @@ describe('reviewAction', () => {
     expect(reviewAction({ ...plan, comments: [comment] }, [{ id: 1, body: 'x' }], [{ path: 'a.c', line: null, body: 'b' }])).toMatchObject({ kind: 'create', comments: [comment] });
   });
   it('stays silent on a clean pull request it never reviewed', () => {
-    expect(reviewAction({ body: 'b', comments: [], findings: 0 }, [], [])).toEqual({ kind: 'none' });
+    expect(reviewAction({ body: 'b', comments: [], findings: 0, headSha: HEAD }, [], [])).toEqual({ kind: 'none' });
   });
   it('recognises only its own reviews: a bot review with the marker', () => {
     const reviews = [

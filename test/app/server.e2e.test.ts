@@ -7,9 +7,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeGitHub, closeFake, loadPullFixture, payload, serveFake } from '../helpers/fake-github.js';
+import { FIXTURES, FakeGitHub, closeFake, loadPullFixture, payload, serveFake } from '../helpers/fake-github.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SECRET = 'e2e-webhook-secret';
@@ -129,6 +129,32 @@ describe('the Probot server', () => {
     await until(() => appOutput.includes('bad payload: pull_request.number, pull_request.head.sha or pull_request.base.sha missing'), 50, 'the log line');
     expect(fake.requests.length).toBe(requests);
     expect(await postWebhook('pull_request', body, sign(body))).toBe(200);
+  });
+
+  it('after a force-push, reviews the new head saying what became of the first head\'s findings, once', async () => {
+    const v2 = loadPullFixture(join(FIXTURES, 'local-tap-pr-v2'));
+    const first = fake.reviews.at(-1)!;
+    const reviews = fake.reviews.length;
+    fake.push(v2);
+    const pushed = JSON.stringify(payload('pull_request.synchronize.force-push'));
+    expect(await postWebhook('pull_request', pushed, sign(pushed), 'delivery-push')).toBe(200);
+    await until(() => fake.reviews.length === reviews + 1 && fake.checkRuns.some((r) => r.head_sha === v2.pull.head.sha && r.status === 'completed'), 300, 'the review of the new head');
+    const review = fake.reviews.at(-1)!;
+    expect(review.commit_id).toBe(v2.pull.head.sha);
+    // The push removed the trailing space of qapi/migration.json:21 and added the Signed-off-by of patch 2.
+    expect(review.body).toMatch(/\n\*\*Since 6137520edd4a: [1-9]\d* fixed, [1-9]\d* still there, [1-9]\d* new\*\*\n/);
+    expect(review.body).toMatch(/\n- `style\/trailing-whitespace` .* \(6137520edd4a patch 1, qapi\/migration.json:21\)\n/);
+    expect(review.body).toMatch(/\n- `commit\/sob-missing` .* \(6137520edd4a patch 2\)\n/);
+    // The trailing space kept (one line lower) is not commented again; the one added is.
+    expect(review.body).toMatch(/\nStill there, already commented inline:\n\n(- .*\n)*- ❌ `style\/trailing-whitespace` \(patch 2\/2, `migration\/options.c:20`\): trailing whitespace\n/);
+    expect(review.comments.filter((c) => first.comments.some((earlier) => earlier.path === c.path && earlier.body === c.body))).toEqual([]);
+    expect(review.comments).toContainEqual(expect.objectContaining({ path: 'migration/options.c', line: 22, body: expect.stringContaining('trailing whitespace') }));
+
+    const writes = fake.writes().length;
+    expect(await postWebhook('pull_request', pushed, sign(pushed), 'delivery-push')).toBe(200);
+    expect(fake.writes().slice(writes)).toEqual([]);
+    // Back to the first head for the next test.
+    fake.push(loadPullFixture());
   });
 
   it('on SIGTERM stops taking webhooks, finishes the review in progress and exits 0', async () => {

@@ -134,6 +134,21 @@ export class FakeGitHub {
     this.currentHead = fixture.pull.head.sha;
   }
 
+  /**
+   * A push to the pull request (a force-push, new commits): its head, commits
+   * and files become `next`'s. The commits it replaced stay readable by SHA,
+   * as GitHub keeps them for a while.
+   */
+  push(next: PullFixture): void {
+    const f = this.fixture;
+    f.pull = next.pull;
+    f.commits = next.commits;
+    f.files = next.files;
+    for (const [sha, commit] of next.commitDetails) f.commitDetails.set(sha, commit);
+    Object.assign(f.contents, next.contents);
+    this.currentHead = next.pull.head.sha;
+  }
+
   /** Requests that change something on GitHub (token requests aside). */
   writes(): RecordedRequest[] {
     return this.requests.filter((r) => r.method !== 'GET' && !r.path.includes('/access_tokens'));

@@ -35,6 +35,12 @@ describe('compareWithPrevious', () => {
     expect(result.fixed).toEqual([old[1]]);
   });
 
+  it('says which previous finding each current one was matched with', () => {
+    const old = [finding({ excerpt: ['# gone'] }), finding({ line: 3, excerpt: ['# kept'] })];
+    const now = [finding({ line: 9, excerpt: ['# new'] }), finding({ line: 4, excerpt: ['# kept'] })];
+    expect(compareWithPrevious(old, now).pairedWith).toEqual([undefined, 1]);
+  });
+
   it('a line only re-spaced by another fix keeps its other findings', () => {
     const old = [finding({ rule: 'qapi/doc-line-too-long', message: 'Line is 75 characters', excerpt: ['# Foo. Bar is a long line'] })];
     const now = [finding({ rule: 'qapi/doc-line-too-long', message: 'Line is 76 characters', excerpt: ['# Foo.  Bar is a long line'] })];
