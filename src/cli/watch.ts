@@ -145,6 +145,7 @@ export async function watch(args: string[], io: Io): Promise<number> {
       if (stopping) break;
     }
   } finally {
+    bot.close();
     process.off('SIGTERM', stop);
     process.off('SIGINT', stop);
     delivery.close();

@@ -9,12 +9,11 @@ import type { Finding, Severity } from '../engine/types.js';
 import { type MailItem, parseGroup } from '../sources/read-series.js';
 import { type Mail, parseMail } from '../mail/parse.js';
 import { patchHeadFromMail } from '../patch/from-mail.js';
-import type { Patch } from '../patch/model.js';
 import { type AssembledGroup, SeriesAssembler } from '../patch/series.js';
 import { compareWithPrevious } from '../report/previous.js';
 import { describeInputError } from '../sources/inputs.js';
-import { GitObjects, GitTree } from '../tree/git.js';
-import { DirectoryTree, type Tree } from '../tree/tree.js';
+import { BaseCommits } from '../tree/base-commit.js';
+import { DirectoryTree } from '../tree/tree.js';
 import { SendError, type Delivery } from './deliver.js';
 import type { Journal, SeriesRow, SeriesState } from './journal.js';
 import { type WatchLintOptions, lintForWatch } from './lint.js';
@@ -25,7 +24,7 @@ export interface BotOptions extends Omit<WatchLintOptions, 'tree'> {
   journal: Journal;
   source: MailSource;
   delivery: Delivery;
-  /** `--tree`: a QEMU checkout (a git work tree for base-commit). */
+  /** `--tree`: a QEMU checkout, read at a series' base-commit when its git holds it. */
   treeDir?: string;
   from: string;
   list?: string;
@@ -68,10 +67,17 @@ export class Bot {
   private seq = 0;
   private readonly fromEmail: string;
   private readonly optOut: Set<string>;
+  private readonly bases?: BaseCommits;
 
   constructor(private readonly options: BotOptions) {
     this.fromEmail = emailOf(options.from);
     this.optOut = new Set(options.optOut.map(emailOf));
+    if (options.treeDir) this.bases = new BaseCommits(options.treeDir);
+  }
+
+  /** Ends the git process that reads base commits. */
+  close(): void {
+    this.bases?.close();
   }
 
   private now(): number {
@@ -238,13 +244,10 @@ export class Bot {
     for (const error of errors) log(`${describeInputError(error)}; that patch is left out`);
     if (!series) return record('skipped', 'no patch of it could be read');
 
-    const { tree, close } = await this.treeFor(series.cover);
-    let linted;
-    try {
-      linted = await lintForWatch(series, { rules: this.options.rules, config: this.options.config, qemuVersion: this.options.qemuVersion, tree });
-    } finally {
-      close();
-    }
+    // The operator's checkout as it is now (a new DirectoryTree: it may have been updated since the last series).
+    const treeDir = this.options.treeDir;
+    const base = treeDir ? await this.bases!.treeFor(series, new DirectoryTree(treeDir)) : undefined;
+    const linted = await lintForWatch(series, { rules: this.options.rules, config: this.options.config, qemuVersion: this.options.qemuVersion, tree: base?.tree, baseNotes: base?.notes });
     for (const error of linted.errors) log(describeInputError(error));
     const { summary, findings } = linted;
     const subjectOf = (patch: number) => summary.patches.find((p) => p.index === patch)?.subject;
@@ -282,24 +285,12 @@ export class Bot {
         since,
         missing: timedOut ? series.missing : undefined,
         timeoutSeconds: this.options.seriesTimeout,
+        notes: base?.notes,
       },
       messageId,
     );
     if (!reply) return record('checked', 'the reporter wrote no reply');
     record('answered', null, { messageId, ...reply });
-  }
-
-  /** The operator's tree, or that tree's git at the cover letter's base-commit when it holds it. */
-  private async treeFor(cover: Patch | undefined): Promise<{ tree?: Tree; close: () => void }> {
-    const dir = this.options.treeDir;
-    if (!dir) return { close: () => {} };
-    const base = cover && /^base-commit: ([0-9a-f]{40})$/m.exec(`${cover.message}\n${cover.notes}`)?.[1];
-    if (base) {
-      const objects = new GitObjects(dir);
-      if ((await objects.typeOf(base)) === 'commit') return { tree: new GitTree(objects, base), close: () => objects.close() };
-      objects.close();
-    }
-    return { tree: new DirectoryTree(dir), close: () => {} };
   }
 
   private async sendDue(result: StepResult): Promise<void> {
