@@ -295,29 +295,43 @@ export class Bot {
 
   private async sendDue(result: StepResult): Promise<void> {
     const { journal, delivery, log } = this.options;
-    for (const reply of journal.unsentReplies()) {
-      if (this.options.stopping()) return;
-      const subject = /^Subject: (.*)$/m.exec(reply.text)?.[1] ?? reply.series_key;
-      if (reply.state === 'sending') {
-        // A send was interrupted: the reply may be on its way through the list.
-        if (await delivery.holds(reply.message_id)) {
-          journal.markSent(reply.message_id, delivery.description);
-          continue;
+    // A reply just sent is recorded in the transaction that marks the next
+    // one as sending: one sync to disk per reply instead of two.
+    let sent: string | undefined;
+    const recordSent = () => {
+      if (sent) journal.markSent(sent, delivery.description);
+      sent = undefined;
+    };
+    try {
+      for (const reply of journal.unsentReplies()) {
+        if (this.options.stopping()) return;
+        const subject = /^Subject: (.*)$/m.exec(reply.text)?.[1] ?? reply.series_key;
+        if (reply.state === 'sending') {
+          // A send was interrupted: the reply may be on its way through the list.
+          if (await delivery.holds(reply.message_id)) {
+            journal.markSent(reply.message_id, delivery.description);
+            continue;
+          }
+          if (this.now() - (reply.attempted ?? 0) < this.options.resendAfter * 1000) continue;
         }
-        if (this.now() - (reply.attempted ?? 0) < this.options.resendAfter * 1000) continue;
+        journal.transaction(() => {
+          recordSent();
+          journal.markSending(reply.message_id, delivery.description);
+        });
+        try {
+          await delivery.send({ messageId: reply.message_id, text: reply.text, recipients: JSON.parse(reply.recipients) as string[] });
+        } catch (error) {
+          if (!(error instanceof SendError)) throw error;
+          journal.markDue(reply.message_id);
+          log(`cannot send the reply to "${subject}" through ${delivery.description}: ${error.message}; it stays due and goes out at the next run`);
+          result.sendFailed = true;
+          return;
+        }
+        sent = reply.message_id;
+        result.sent++;
       }
-      journal.markSending(reply.message_id, delivery.description);
-      try {
-        await delivery.send({ messageId: reply.message_id, text: reply.text, recipients: JSON.parse(reply.recipients) as string[] });
-      } catch (error) {
-        if (!(error instanceof SendError)) throw error;
-        journal.markDue(reply.message_id);
-        log(`cannot send the reply to "${subject}" through ${delivery.description}: ${error.message}; it stays due and goes out at the next run`);
-        result.sendFailed = true;
-        return;
-      }
-      journal.markSent(reply.message_id, delivery.description);
-      result.sent++;
+    } finally {
+      recordSent();
     }
   }
 }
