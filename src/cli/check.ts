@@ -35,6 +35,8 @@ export interface LintOptions {
   config?: Config;
   /** Base tree for mbox input (`--tree`). */
   tree?: Tree;
+  /** `--tree DIR` given: a series whose base-commit DIR's git holds is read at that commit. */
+  checkout?: string;
   qemuVersion?: string;
   /** `--git A..B`, run in `cwd`. */
   gitRange?: string;
@@ -73,9 +75,17 @@ export async function streamInputs(inputs: readonly string[], options: LintOptio
     if ('series' in git) await deliver(git.series, git.plan);
     else await sink.error(git);
   }
-  for await (const item of readSeries(inputs, options.stdin)) {
-    if (isInputError(item)) await sink.error(item);
-    else await deliver(item, appliedPlan(options.tree ?? NO_TREE, item.patches));
+  const bases = options.checkout && options.tree ? new (await import('../tree/base-commit.js')).BaseCommits(options.checkout) : undefined;
+  try {
+    for await (const item of readSeries(inputs, options.stdin)) {
+      if (isInputError(item)) await sink.error(item);
+      else if (bases) {
+        const base = await bases.treeFor(item, options.tree!);
+        await deliver(item, appliedPlan(base.tree, item.patches, [], base.notes));
+      } else await deliver(item, appliedPlan(options.tree ?? NO_TREE, item.patches));
+    }
+  } finally {
+    bases?.close();
   }
 }
 
@@ -252,7 +262,10 @@ export async function check(args: string[], io: Io): Promise<number> {
     if (values.tree && !(await stat(values.tree).catch(() => undefined))?.isDirectory()) throw new UsageError(`--tree ${values.tree}: not a directory`);
 
     const options: LintOptions = { rules: ALL_RULES, cwd: io.cwd, qemuVersion: undefined, gitRange: values.git };
-    if (values.tree) options.tree = new DirectoryTree(values.tree);
+    if (values.tree) {
+      options.tree = new DirectoryTree(values.tree);
+      options.checkout = values.tree;
+    }
     let diffInput: Readable | undefined;
     let checkout = values.tree;
     if (uncommitted) {

@@ -12,7 +12,8 @@ standard input (a bare \`git diff\` or \`git show\` is read as one patch).
 options:
   -f, --format FMT      text (default), json, sarif, markdown or email
   -q, --terse           one line per finding: file:line: severity: [rule] message
-      --tree DIR        base tree the series applies to (VERSION, MAINTAINERS, ...)
+      --tree DIR        base tree the series applies to (VERSION, MAINTAINERS, ...);
+                        a git checkout is read at a series' base-commit: when it has it
       --git A..B        lint the commits of a range in the current repository
       --worktree        lint the uncommitted changes of the work tree (git diff HEAD)
       --staged          lint what is staged for the next commit (git diff --cached)

@@ -106,6 +106,7 @@ export async function watch(args: string[], io: Io): Promise<number> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  (await import('../watch/heap.js')).boundHeapGrowth();
   const { Bot } = await import('../watch/bot.js');
   const bot = new Bot({
     journal,
@@ -145,6 +146,7 @@ export async function watch(args: string[], io: Io): Promise<number> {
       if (stopping) break;
     }
   } finally {
+    bot.close();
     process.off('SIGTERM', stop);
     process.off('SIGINT', stop);
     delivery.close();

@@ -28,15 +28,19 @@ export interface TreePlan {
  * `patches` applied in order to `base` in memory, after `earlier` patches of
  * the same series (the hook lints one mail at a time). With NO_TREE the plan
  * is of kind 'none' (diff only), yet still knows the files the patches create.
+ * `notes` say how the base was chosen (a base-commit not found).
  */
-export function appliedPlan(base: Tree, patches: readonly Patch[], earlier: readonly Patch[] = []): TreePlan {
+export function appliedPlan(base: Tree, patches: readonly Patch[], earlier: readonly Patch[] = [], notes: readonly string[] = []): TreePlan {
   const patched = new PatchedSeries(base, [...earlier, ...patches]);
   return {
     kind: base === NO_TREE ? 'none' : 'applied',
     before: patched.at(earlier.length),
     after: cached((step) => patched.at(earlier.length + step)),
     description: base === NO_TREE ? NO_PLAN.description : `files: ${base.description} with the series applied in order`,
-    notes: patched.notes,
+    // Read when the series is done: the hunks that did not apply are known by then.
+    get notes() {
+      return notes.length ? [...notes, ...patched.notes] : patched.notes;
+    },
     close() {},
   };
 }

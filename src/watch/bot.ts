@@ -9,12 +9,11 @@ import type { Finding, Severity } from '../engine/types.js';
 import { type MailItem, parseGroup } from '../sources/read-series.js';
 import { type Mail, parseMail } from '../mail/parse.js';
 import { patchHeadFromMail } from '../patch/from-mail.js';
-import type { Patch } from '../patch/model.js';
 import { type AssembledGroup, SeriesAssembler } from '../patch/series.js';
 import { compareWithPrevious } from '../report/previous.js';
 import { describeInputError } from '../sources/inputs.js';
-import { GitObjects, GitTree } from '../tree/git.js';
-import { DirectoryTree, type Tree } from '../tree/tree.js';
+import { BaseCommits } from '../tree/base-commit.js';
+import { DirectoryTree } from '../tree/tree.js';
 import { SendError, type Delivery } from './deliver.js';
 import type { Journal, SeriesRow, SeriesState } from './journal.js';
 import { type WatchLintOptions, lintForWatch } from './lint.js';
@@ -25,7 +24,7 @@ export interface BotOptions extends Omit<WatchLintOptions, 'tree'> {
   journal: Journal;
   source: MailSource;
   delivery: Delivery;
-  /** `--tree`: a QEMU checkout (a git work tree for base-commit). */
+  /** `--tree`: a QEMU checkout, read at a series' base-commit when its git holds it. */
   treeDir?: string;
   from: string;
   list?: string;
@@ -68,10 +67,17 @@ export class Bot {
   private seq = 0;
   private readonly fromEmail: string;
   private readonly optOut: Set<string>;
+  private readonly bases?: BaseCommits;
 
   constructor(private readonly options: BotOptions) {
     this.fromEmail = emailOf(options.from);
     this.optOut = new Set(options.optOut.map(emailOf));
+    if (options.treeDir) this.bases = new BaseCommits(options.treeDir);
+  }
+
+  /** Ends the git process that reads base commits. */
+  close(): void {
+    this.bases?.close();
   }
 
   private now(): number {
@@ -238,13 +244,10 @@ export class Bot {
     for (const error of errors) log(`${describeInputError(error)}; that patch is left out`);
     if (!series) return record('skipped', 'no patch of it could be read');
 
-    const { tree, close } = await this.treeFor(series.cover);
-    let linted;
-    try {
-      linted = await lintForWatch(series, { rules: this.options.rules, config: this.options.config, qemuVersion: this.options.qemuVersion, tree });
-    } finally {
-      close();
-    }
+    // The operator's checkout as it is now (a new DirectoryTree: it may have been updated since the last series).
+    const treeDir = this.options.treeDir;
+    const base = treeDir ? await this.bases!.treeFor(series, new DirectoryTree(treeDir)) : undefined;
+    const linted = await lintForWatch(series, { rules: this.options.rules, config: this.options.config, qemuVersion: this.options.qemuVersion, tree: base?.tree, baseNotes: base?.notes });
     for (const error of linted.errors) log(describeInputError(error));
     const { summary, findings } = linted;
     const subjectOf = (patch: number) => summary.patches.find((p) => p.index === patch)?.subject;
@@ -282,6 +285,7 @@ export class Bot {
         since,
         missing: timedOut ? series.missing : undefined,
         timeoutSeconds: this.options.seriesTimeout,
+        notes: base?.notes,
       },
       messageId,
     );
@@ -289,44 +293,45 @@ export class Bot {
     record('answered', null, { messageId, ...reply });
   }
 
-  /** The operator's tree, or that tree's git at the cover letter's base-commit when it holds it. */
-  private async treeFor(cover: Patch | undefined): Promise<{ tree?: Tree; close: () => void }> {
-    const dir = this.options.treeDir;
-    if (!dir) return { close: () => {} };
-    const base = cover && /^base-commit: ([0-9a-f]{40})$/m.exec(`${cover.message}\n${cover.notes}`)?.[1];
-    if (base) {
-      const objects = new GitObjects(dir);
-      if ((await objects.typeOf(base)) === 'commit') return { tree: new GitTree(objects, base), close: () => objects.close() };
-      objects.close();
-    }
-    return { tree: new DirectoryTree(dir), close: () => {} };
-  }
-
   private async sendDue(result: StepResult): Promise<void> {
     const { journal, delivery, log } = this.options;
-    for (const reply of journal.unsentReplies()) {
-      if (this.options.stopping()) return;
-      const subject = /^Subject: (.*)$/m.exec(reply.text)?.[1] ?? reply.series_key;
-      if (reply.state === 'sending') {
-        // A send was interrupted: the reply may be on its way through the list.
-        if (await delivery.holds(reply.message_id)) {
-          journal.markSent(reply.message_id, delivery.description);
-          continue;
+    // A reply just sent is recorded in the transaction that marks the next
+    // one as sending: one sync to disk per reply instead of two.
+    let sent: string | undefined;
+    const recordSent = () => {
+      if (sent) journal.markSent(sent, delivery.description);
+      sent = undefined;
+    };
+    try {
+      for (const reply of journal.unsentReplies()) {
+        if (this.options.stopping()) return;
+        const subject = /^Subject: (.*)$/m.exec(reply.text)?.[1] ?? reply.series_key;
+        if (reply.state === 'sending') {
+          // A send was interrupted: the reply may be on its way through the list.
+          if (await delivery.holds(reply.message_id)) {
+            journal.markSent(reply.message_id, delivery.description);
+            continue;
+          }
+          if (this.now() - (reply.attempted ?? 0) < this.options.resendAfter * 1000) continue;
         }
-        if (this.now() - (reply.attempted ?? 0) < this.options.resendAfter * 1000) continue;
+        journal.transaction(() => {
+          recordSent();
+          journal.markSending(reply.message_id, delivery.description);
+        });
+        try {
+          await delivery.send({ messageId: reply.message_id, text: reply.text, recipients: JSON.parse(reply.recipients) as string[] });
+        } catch (error) {
+          if (!(error instanceof SendError)) throw error;
+          journal.markDue(reply.message_id);
+          log(`cannot send the reply to "${subject}" through ${delivery.description}: ${error.message}; it stays due and goes out at the next run`);
+          result.sendFailed = true;
+          return;
+        }
+        sent = reply.message_id;
+        result.sent++;
       }
-      journal.markSending(reply.message_id, delivery.description);
-      try {
-        await delivery.send({ messageId: reply.message_id, text: reply.text, recipients: JSON.parse(reply.recipients) as string[] });
-      } catch (error) {
-        if (!(error instanceof SendError)) throw error;
-        journal.markDue(reply.message_id);
-        log(`cannot send the reply to "${subject}" through ${delivery.description}: ${error.message}; it stays due and goes out at the next run`);
-        result.sendFailed = true;
-        return;
-      }
-      journal.markSent(reply.message_id, delivery.description);
-      result.sent++;
+    } finally {
+      recordSent();
     }
   }
 }

@@ -16,10 +16,12 @@ export interface WatchLintOptions {
   qemuVersion?: string;
   /** The files the series applies to: the operator's checkout, or it at the cover's base-commit. */
   tree?: Tree;
+  /** How that tree was chosen, when not as the series asked (a base-commit the checkout lacks). */
+  baseNotes?: readonly string[];
 }
 
 export async function lintForWatch(series: Series, options: WatchLintOptions): Promise<{ summary: SeriesSummary; findings: Finding[]; errors: InputError[] }> {
-  const plan = appliedPlan(options.tree ?? NO_TREE, series.patches);
+  const plan = appliedPlan(options.tree ?? NO_TREE, series.patches, [], options.baseNotes);
   try {
     const result = await lintSeries(series, { rules: options.rules, config: options.config, plan, qemuVersion: options.qemuVersion });
     return { summary: summariseSeries(series, result, plan), findings: result.findings, errors: crashErrors(series, result) };

@@ -89,9 +89,13 @@ async function* readEpoch(root: string, name: string, journal: Journal): AsyncGe
   }
   const objects = new GitObjects(dir);
   try {
+    // The next batch's blobs are asked for before this one is handed out, so that git reads them while the bot lints.
+    const fetch = (i: number) => Promise.all(commits.slice(i, i + BATCH).map((c) => objects.read(c.blob)));
+    let next = commits.length ? fetch(0) : undefined;
     for (let i = 0; i < commits.length; i += BATCH) {
       const slice = commits.slice(i, i + BATCH);
-      const blobs = await Promise.all(slice.map((c) => objects.read(c.blob)));
+      const blobs = await next!;
+      next = i + BATCH < commits.length ? fetch(i + BATCH) : undefined;
       const mails: RawMail[] = [];
       for (let j = 0; j < slice.length; j++) {
         const bytes = blobs[j];

@@ -25,6 +25,8 @@ export interface ReplyInput {
   /** The series timed out incomplete. */
   missing?: number[];
   timeoutSeconds?: number;
+  /** What the bot could not do as the series asked (its base-commit not in the tree's git). */
+  notes?: readonly string[];
 }
 
 export function replyMessageId(root: string, version: number, from: string): string {
@@ -79,7 +81,7 @@ export function renderReply(input: ReplyInput, messageId: string): { text: strin
   const [mail] = buildReplies({ series: [input.summary], findings: input.findings.map((f) => ({ ...f, series: 0 })), errors: [] }, { from: input.from, toolVersion: input.toolVersion, list: input.list ?? '' });
   if (!mail) return undefined;
   let text = mail.text.replace(/^Message-ID: .*$/m, `Message-ID: ${messageId}`);
-  const extra = [...missingSection(input), ...sinceSection(input)];
+  const extra = [...missingSection(input), ...(input.notes ?? []).flatMap((note) => [...wrap(`Note: ${note}.`), '']), ...sinceSection(input)];
   if (extra.length) {
     const signature = text.lastIndexOf('\n-- \n');
     const at = signature >= 0 ? signature + 1 : text.length;
