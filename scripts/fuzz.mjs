@@ -4,17 +4,18 @@
 // hostile or broken input looks (byte flips, truncation, duplicated and
 // deleted lines, corrupted @@ counts, broken MIME and encodings, huge
 // numbers, deep nesting, control characters), runs them through the CLI many
-// inputs per process, and classifies each run:
+// inputs per process, two processes at a time (one per core; `--workers N`),
+// and classifies each run:
 //   crash  a stack trace, "internal error", a rule that failed, or an exit status not 0, 1 or 2
 //   hang   the process outlived its time limit
 //   lost   the JSON document on stdout is missing or cut short
 // A failing batch is split down to the inputs that fail alone; each is
 // minimised (lines, then bytes) and saved under fixtures/fuzz/, where
 // test/robust/fuzz-fixtures.test.ts replays it. Prints the figures at the end.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -31,8 +32,11 @@ function duration(text) {
   return Number(m[1]) * { s: 1e3, m: 6e4, h: 3.6e6 }[m[2] ?? 's'];
 }
 const budget = duration(option('budget', '1m'));
-const batchSize = Number(option('batch', '200'));
+// A CLI start costs about 100 ms: a batch of 400 makes it a small share of a run.
+const batchSize = Number(option('batch', '400'));
+const workers = Number(option('workers', '2'));
 let seed = Number(option('seed', String(Date.now() % 2 ** 31)));
+const firstSeed = seed;
 const perBatchTimeout = Number(option('timeout', '60')) * 1000;
 
 // A small, seedable PRNG (mulberry32), so that a run can be repeated.
@@ -175,8 +179,31 @@ function pickMode() {
   return 'check';
 }
 
-/** Runs one CLI call over `inputs` (Buffers) in mode `mode`; returns the outcome class, or undefined when all is well. */
-function runOnce(mode, inputs, scratch) {
+/** Runs the CLI; resolves with its status, signal, stdout and stderr, or `timedOut` when it outlived the limit (it is then killed). */
+function runCli(args, cwd) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', PATCHLINT_DEBUG: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (c) => out.push(c));
+    child.stderr.on('data', (c) => err.push(c));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, perBatchTimeout);
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, timedOut, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+  });
+}
+
+/** What the last run in each scratch folder said, for the log. */
+const why = new Map();
+
+/** Runs one CLI call over `inputs` (Buffers) in mode `mode`; resolves with the outcome class, or undefined when all is well. */
+async function runOnce(mode, inputs, scratch) {
   const m = MODES[mode];
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(join(scratch, 'qapi'), { recursive: true });
@@ -190,14 +217,9 @@ function runOnce(mode, inputs, scratch) {
     writeFileSync(join(scratch, name), buf);
     files.push(join(scratch, name));
   });
-  const r = spawnSync(process.execPath, [BIN, ...m.args(files, scratch)], {
-    cwd: scratch,
-    encoding: 'utf8',
-    timeout: perBatchTimeout,
-    maxBuffer: 1 << 30,
-    env: { ...process.env, NO_COLOR: '1', PATCHLINT_DEBUG: '' },
-  });
-  if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM') return 'hang';
+  const r = await runCli(m.args(files, scratch), scratch);
+  why.set(scratch, `exit ${r.status ?? r.signal}: ${r.stderr.trim().split('\n').slice(0, 3).join(' | ').slice(0, 300)}`);
+  if (r.timedOut) return 'hang';
   if (r.signal || ![0, 1, 2].includes(r.status)) return 'crash';
   if (/internal error|\n\s+at .*:\d+:\d+\)?\n| failed on (patch|the series)|Maximum call stack/.test(r.stderr)) return 'crash';
   if (/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(r.stderr) || (mode === 'text' && /[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(r.stdout))) return 'escape';
@@ -212,8 +234,8 @@ function runOnce(mode, inputs, scratch) {
   return undefined;
 }
 
-/** Shrinks `input` while `fails(candidate)` holds: chunks of lines, then of bytes. */
-function minimise(input, fails, deadline) {
+/** Shrinks `input` while `await fails(candidate)` holds: chunks of lines, then of bytes. */
+async function minimise(input, fails, deadline) {
   let best = input;
   for (const unit of ['line', 'byte']) {
     let parts = unit === 'line' ? lines(best) : [...best];
@@ -222,7 +244,7 @@ function minimise(input, fails, deadline) {
     for (let chunk = Math.max(1, Math.floor(parts.length / 2)); chunk >= 1 && Date.now() < deadline; chunk = Math.floor(chunk / 2)) {
       for (let at = 0; at < parts.length && Date.now() < deadline; ) {
         const candidate = [...parts.slice(0, at), ...parts.slice(at + chunk)];
-        if (candidate.length && fails(join(candidate))) parts = candidate;
+        if (candidate.length && (await fails(join(candidate)))) parts = candidate;
         else at += chunk;
       }
     }
@@ -237,36 +259,64 @@ const scratch = mkdtempSync(join(tmpdir(), 'patchlint-fuzz-'));
 // A copy of the bundle: a rebuild while the fuzzer runs must not look like a crash.
 cpSync(join(ROOT, 'bin'), join(scratch, 'cli/bin'), { recursive: true });
 cpSync(join(ROOT, 'dist'), join(scratch, 'cli/dist'), { recursive: true });
+// What the bundle loads at run time (the spelling list) resolves from beside it.
+symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'cli/node_modules'), 'dir');
 const BIN = join(scratch, 'cli/bin/patchlint.js');
 const figures = { inputs: 0, runs: 0, crash: 0, hang: 0, lost: 0, escape: 0, saved: 0 };
 const started = Date.now();
-console.log(`fuzz: seed ${seed}, budget ${budget / 1000} s, ${mails.length} mail seeds, ${schemas.length} schema seeds, batches of ${batchSize}`);
-try {
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+console.log(`fuzz: seed ${firstSeed}, budget ${budget / 1000} s, ${workers} workers, ${mails.length} mail seeds, ${schemas.length} schema seeds, batches of ${batchSize}; load average ${load()}`);
+
+// Each worker draws from its own PRNG state, so that a seed repeats each worker's batches.
+const states = Array.from({ length: workers }, (_, w) => (firstSeed + w * 0x9e3779b9) | 0);
+function nextBatch(w) {
+  seed = states[w];
+  const mode = pickMode();
+  const m = MODES[mode];
+  const size = m.maintainers ? 1 : m.tree ? Math.max(1, Math.floor(batchSize / 20)) : m.dir ? Math.max(1, Math.floor(batchSize / 4)) : batchSize;
+  const batch = Array.from({ length: size }, () => mutate(pick(m.seeds)));
+  states[w] = seed;
+  return { mode, batch };
+}
+
+async function worker(w) {
+  const dir = join(scratch, `run-${w}`);
   while (Date.now() - started < budget) {
-    const mode = pickMode();
-    const m = MODES[mode];
-    const size = m.maintainers ? 1 : m.tree ? Math.max(1, Math.floor(batchSize / 20)) : m.dir ? Math.max(1, Math.floor(batchSize / 4)) : batchSize;
-    const batch = Array.from({ length: size }, () => mutate(pick(m.seeds)));
+    const { mode, batch } = nextBatch(w);
     figures.runs++;
     figures.inputs += batch.length;
-    const outcome = runOnce(mode, batch, join(scratch, 'run'));
-    if (!outcome) continue;
-    // Which inputs fail on their own?
-    for (const input of batch) {
-      const alone = runOnce(mode, [input], join(scratch, 'run'));
-      if (!alone) continue;
-      figures[alone]++;
-      const small = minimise(input, (c) => runOnce(mode, [c], join(scratch, 'run')) === alone, Date.now() + 60_000);
-      const name = `${alone}-${mode}-${createHash('sha256').update(small).digest('hex').slice(0, 12)}${m.ext || '.maintainers'}`;
-      writeFileSync(join(OUT, name), small);
-      figures.saved++;
-      console.log(`  ${alone} (${mode}): saved fixtures/fuzz/${name} (${small.length} bytes)`);
-    }
-    if (figures.runs % 20 === 0) console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: ${figures.inputs} inputs in ${figures.runs} runs`);
+    const outcome = await runOnce(mode, batch, dir);
+    if (outcome) await keepFailures(mode, batch, dir);
+    if (figures.runs % 20 === 0) console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: ${figures.inputs} inputs in ${figures.runs} runs (load average ${load()})`);
   }
+}
+
+/** Which inputs of a failing batch fail on their own: each is minimised and saved. */
+async function keepFailures(mode, batch, dir) {
+  const m = MODES[mode];
+  for (const input of batch) {
+    const alone = await runOnce(mode, [input], dir);
+    if (!alone) continue;
+    const detail = why.get(dir);
+    figures[alone]++;
+    const small = await minimise(input, async (c) => (await runOnce(mode, [c], dir)) === alone, Date.now() + 60_000);
+    const name = `${alone}-${mode}-${createHash('sha256').update(small).digest('hex').slice(0, 12)}${m.ext || '.maintainers'}`;
+    writeFileSync(join(OUT, name), small);
+    figures.saved++;
+    console.log(`  ${alone} (${mode}): saved fixtures/fuzz/${name} (${small.length} bytes); first seen as ${detail}`);
+  }
+}
+
+try {
+  await Promise.all(Array.from({ length: workers }, (_, w) => worker(w)));
 } finally {
+  rmSync(join(scratch, 'cli/node_modules')); // the link only, before the folder goes
   rmSync(scratch, { recursive: true, force: true });
 }
-const minutes = ((Date.now() - started) / 60000).toFixed(1);
-console.log(`fuzz: ${figures.inputs} inputs in ${figures.runs} CLI runs, ${minutes} min: ${figures.crash} crashes, ${figures.hang} hangs, ${figures.lost} lost outputs, ${figures.escape} unescaped control characters (${figures.saved} reproducers saved under fixtures/fuzz/)`);
+const minutes = (Date.now() - started) / 60000;
+console.log(
+  `fuzz: ${new Date().toISOString().slice(0, 10)}, seed ${firstSeed}: ${figures.inputs} inputs in ${figures.runs} CLI runs, ${minutes.toFixed(1)} min ` +
+    `(${Math.round(figures.inputs / minutes)} inputs/min, ${workers} workers, load average ${load()}): ` +
+    `${figures.crash} crashes, ${figures.hang} hangs, ${figures.lost} lost outputs, ${figures.escape} unescaped control characters (${figures.saved} reproducers saved under fixtures/fuzz/)`,
+);
 process.exitCode = figures.crash + figures.hang + figures.lost + figures.escape ? 1 : 0;

@@ -56,7 +56,7 @@ const rule: Rule = {
         const near = KNOWN.find((k) => editDistance(k.toLowerCase(), lower) <= 2);
         if (near) ctx.report({ message: `${tag.key}: is not a tag QEMU uses; did you mean ${near}:?`, line: tag.line });
       }
-      if (PERSONAL.has(lower) && !/<[^<>\s]+@[^<>\s]+>/.test(tag.value)) {
+      if (PERSONAL.has(lower) && !/<[^<>\s@]+@[^<>\s]+>/.test(tag.value)) {
         ctx.report({ message: `${tag.key}: takes "Name <address>"`, line: tag.line });
       }
     }

@@ -25,7 +25,7 @@ const rule: Rule = {
       for (const { line, text } of file.added) {
         const m = PATTERN_LINE.exec(text);
         if (!m || /[*?[]/.test(m[2]!)) continue;
-        const path = m[2]!.replace(/\/+$/, '');
+        const path = m[2]!.replace(/(?<!\/)\/+$/, '');
         if ((await ctx.tree.read(path)) !== undefined) continue;
         const directory = await ctx.tree.isDirectory(path);
         if (directory === undefined || directory) continue;

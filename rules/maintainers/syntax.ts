@@ -9,7 +9,7 @@ const KNOWN_TAGS = new Set('MRLWQTSFXK');
 const STATUSES = ['Supported', 'Maintained', 'Odd Fixes', 'Orphan', 'Obsolete'];
 const PERSON = /^[^<>@\s][^<>]*\s<[^<>\s@]+@[^<>\s]+>$/;
 const BARE_ADDRESS = /^[^<>\s@]+@[^<>\s]+$/;
-const TAG_LINE = /^([A-Za-z]):(\s*)(.*)$/;
+const TAG_LINE = /^([A-Za-z]):(\s*)(?!\s)(.*)$/;
 
 const rule: Rule = {
   meta: {

@@ -9,7 +9,23 @@ import { seriesSchema } from '../../src/migration/series-schema.js';
 // in the "/* Migration parameters */" block of migration_properties[]; the
 // comment above migrate_mark_all_params_present() relies on it. A parameter
 // whose doc promises a default but has no property starts at 0 instead.
-const DEFAULT = /\bdefaults? (?:to|is|value is)\s+'?([\w.-]+)'?|\(default:?\s*([^)]+)\)/i;
+const DEFAULT_TO = /\bdefaults? (?:to|is|value is)\s+'?([\w.-]+)'?/i;
+// `(default: X)`: the head, then up to the next `)` found by a scan (as one
+// regular expression, every head with no `)` after it would scan to the end).
+const DEFAULT_PAREN = /\(default(:?)/gi;
+
+/** The default a doc text states, as written: the first `defaults to X` or `(default: X)`. */
+function statedDefault(text: string): string | undefined {
+  const to = DEFAULT_TO.exec(text);
+  const head = new RegExp(DEFAULT_PAREN);
+  for (let m; (m = head.exec(text)) && (!to || m.index < to.index); ) {
+    const close = text.indexOf(')', head.lastIndex);
+    if (close < 0) break;
+    const inside = text.slice(head.lastIndex, close);
+    if (inside || m[1]) return inside || m[1];
+  }
+  return to?.[1];
+}
 const ZERO = /^(?:0|false|off|none|disabled|null)$/i;
 
 const rule: Rule = {
@@ -33,8 +49,8 @@ const rule: Rule = {
     const fields = new Set([...(final ? parameterProperties(final) : []), ...hunkProps.filter((p) => p.changed)].map((p) => p.field));
     for (const p of params) {
       if (!inStruct(p) || fields.has(p.field)) continue;
-      const stated = p.docs.map((d) => DEFAULT.exec(d.doc.text)).find((m) => m);
-      const value = stated && (stated[1] ?? stated[2])!.trim().replace(/[.,;]+$/, '');
+      const stated = p.docs.map((d) => statedDefault(d.doc.text)).find((v) => v !== undefined);
+      const value = stated?.trim().replace(/(?<![.,;])[.,;]+$/, '');
       if (!value || ZERO.test(value)) continue;
       ctx.report({
         ...parameterLocation(p),

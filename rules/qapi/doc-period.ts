@@ -30,7 +30,7 @@ function isSentence(section: DocSection): boolean {
 }
 const NOT_PROSE = /^\s*([*+-]\s|\d+[.)]\s|#\.\s|=|\.\.|\||\+-)/;
 const ENDS_IN_URL = /\b(https?|ftp):\/\/\S+$/;
-const MISSPELT_SINCE = /^[Ss]ince\s*:?\s*\d/;
+const MISSPELT_SINCE = /^[Ss]ince\s*(?::\s*)?\d/;
 // A description that only says when (`@blkreplay: Since 4.2`) is no sentence.
 const ONLY_SINCE = /^\(?[Ss]ince:?\s*\d+\.\d+(\.\d+)?\)?$/;
 

@@ -8,7 +8,7 @@ import { type QapiView, qapiViews, SCHEMA_FILES } from '../../src/qapi/views.js'
 // `Since: x.y` section; "Markup pitfalls": `Since 7.1`, `since: 7.1` and
 // `Since : 7.1` are plain text, not a section. The majority spelling in
 // qapi/*.json is `(since X.Y)`; `(Since X.Y)` also occurs.
-const MISSPELT_SECTION = /^([Ss]ince\s*:?\s*)(\d+\.\d+(?:\.\d+)?)/;
+const MISSPELT_SECTION = /^([Ss]ince\s*(?::\s*)?)(\d+\.\d+(?:\.\d+)?)/;
 
 /** The tag written the canonical way, in its line; not when it is misplaced (where it belongs is a judgement). */
 function tagFix(view: QapiView, tag: SinceTag, problem: string) {

@@ -7,7 +7,7 @@ import { type QapiView, qapiViews, targetRelease, wholeDocOf, SCHEMA_FILES } fro
 // section lists the release that introduced the definition." The parser does
 // not enforce it; Markus Armbruster asks for it on every new definition.
 // A misspelt `Since 9.2` paragraph is qapi/since-format's finding.
-const MISSPELT_SINCE = /^[Ss]ince\s*:?\s*\d/;
+const MISSPELT_SINCE = /^[Ss]ince\s*(?::\s*)?\d/;
 
 /** The definition's first line is also removed somewhere in the patch: it moved. */
 function moved(view: QapiView, line: number, removedElsewhere: Set<string>): boolean {

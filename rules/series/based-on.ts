@@ -5,8 +5,8 @@ import { MESSAGE_BODY_FIRST_LINE } from '../../src/patch/model.js';
 // master": a series built on unmerged work says so with a line
 // `Based-on: $MESSAGE_ID` in the cover letter, which patchew uses to
 // apply the dependency first. It is not part of a commit message.
-const BASED_ON = /^Based-on:\s*(.*)$/i;
-const MESSAGE_ID = /[^\s<>@]+@[^\s<>@]+/;
+const BASED_ON = /^Based-on:\s*(?!\s)(.*)$/i;
+const MESSAGE_ID = /(?<![^\s<>@])[^\s<>@]+@[^\s<>@]+/;
 
 const rule: Rule = {
   meta: {

@@ -57,7 +57,7 @@ export function splitCommitMessage(message: string): { subject: string; body: st
     .slice(end)
     .join('\n')
     .replace(/^\n+/, '')
-    .replace(/\s+$/, '');
+    .trimEnd();
   return { subject, body };
 }
 

@@ -14,7 +14,7 @@ export interface SignOff {
   person?: Person;
 }
 
-const SIGN_OFF = /^\s*signed-off-by:\s*(.*)$/i;
+const SIGN_OFF = /^\s*signed-off-by:\s*(?!\s)(.*)$/i;
 
 // Four commit rules ask for them on every patch: found once per patch.
 const cache = new WeakMap<Patch, SignOff[]>();

@@ -39,7 +39,7 @@ function mapDiff(lines: readonly string[]): { hunks: Hunk[]; where: Map<string, 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.startsWith('+++ ')) {
-      file = line === '+++ /dev/null' ? undefined : line.slice(4).replace(/^b\//, '').replace(/\t.*$/, '');
+      file = line === '+++ /dev/null' ? undefined : line.slice(4).replace(/^b\//, '').split('\t')[0];
       continue;
     }
     const m = HUNK.exec(line);

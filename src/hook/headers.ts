@@ -14,7 +14,7 @@ function unfoldedHeaders(text: string): Array<[string, string]> {
       headers[headers.length - 1]![1] += ' ' + raw.trim();
       continue;
     }
-    const m = /^([\x21-\x39\x3b-\x7e]+):\s*(.*)$/.exec(raw);
+    const m = /^([\x21-\x39\x3b-\x7e]+):\s*(?!\s)(.*)$/.exec(raw);
     if (m) headers.push([m[1]!.toLowerCase(), m[2]!]);
   }
   return headers;

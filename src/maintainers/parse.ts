@@ -28,7 +28,7 @@ export interface MaintainersFile {
 
 // get_maintainer.pl: `m/^(\C):\s*(.*)/`, one byte then a colon. A line that
 // starts with a multi-byte UTF-8 character is therefore a title.
-const TAG_LINE = /^([\x00-\x7f]):\s*([^\n]*)$/;
+const TAG_LINE = /^([\x00-\x7f]):\s*(?!\s)([^\n]*)$/;
 
 export function parseMaintainers(text: string): MaintainersFile {
   const sections: MaintainersSection[] = [];

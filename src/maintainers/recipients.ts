@@ -18,7 +18,7 @@ export interface Recipient {
 export function sectionLabel(section: MaintainersSection): string {
   const title = section.title;
   if (title.length <= 20) return title;
-  return title.slice(0, 17).replace(/\s+$/, '') + '...';
+  return title.slice(0, 17).trimEnd() + '...';
 }
 
 // get_maintainer_role(): the S: status, as a role noun.
@@ -37,17 +37,48 @@ function maintainerRole(section: MaintainersSection): string {
   return `${STATUS_ROLE[status] ?? status}:${sectionLabel(section)}`;
 }
 
-/** parse_email(): `Name <addr>`, `<addr>` or a bare address. */
+/**
+ * parse_email(): `Name <addr>`, `<addr>` or a bare address. Its three
+ * patterns, `^([^<]+)<(.+\@.*)>.*$`, `^\s*<(.+\@\S*)>.*$` and
+ * `^(.+\@\S*).*$`, as scans: as regular expressions they backtrack
+ * quadratically (the third cubically) on a value with many `@` or `>`.
+ * Like the patterns, nothing after the `<` (or in a bare address) may be a
+ * line break.
+ */
 export function parseAddress(text: string): { name: string; email: string } {
-  let m = /^([^<]+)<(.+@.*)>.*$/.exec(text);
   let name = '';
   let email = '';
-  if (m) {
-    name = m[1]!;
-    email = m[2]!;
-  } else if ((m = /^\s*<(.+@\S*)>.*$/.exec(text))) email = m[1]!;
-  else if ((m = /^(.+@\S*).*$/.exec(text))) email = m[1]!;
+  const open = text.indexOf('<');
+  const inside = text.slice(open + 1);
+  const close = inside.lastIndexOf('>');
+  const end = open >= 0 && !text.slice(0, open).trim() && !LINE_BREAK.test(inside) ? lastAddressEnd(inside) : -1;
+  if (open > 0 && !LINE_BREAK.test(inside) && inside.lastIndexOf('@', close - 1) > 0) {
+    name = text.slice(0, open);
+    email = inside.slice(0, close);
+  } else if (end >= 0) {
+    email = inside.slice(0, end);
+  } else if (!LINE_BREAK.test(text)) {
+    const at = text.lastIndexOf('@');
+    if (at > 0) email = text.slice(0, at + 1) + /^\S*/.exec(text.slice(at + 1))![0];
+  }
   return { name: name.trim().replace(/^"|"$/g, ''), email: email.trim() };
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const WHITE = /\s/;
+
+/** The last `>` that closes an address `.+@\S*`: an `@` past the first character, with no white space after it. */
+function lastAddressEnd(text: string): number {
+  let end = -1;
+  let at = -1;
+  let white = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '>' && at > 0 && at > white) end = i;
+    if (c === '@' && i > 0) at = i;
+    else if (WHITE.test(c)) white = i;
+  }
+  return end;
 }
 
 /** format_email(): names with characters other than ASCII letters, digits, `_`, ` `, `-` are quoted. */

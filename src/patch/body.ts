@@ -39,7 +39,7 @@ function readInBodyHeaders(lines: readonly string[]): { inBody: BodyParts['inBod
   while (i < lines.length && lines[i]!.trim() === '') i++;
   // In-body headers override the mail's own (git am behaviour).
   let sawInBody = false;
-  for (let m; i < lines.length && (m = /^(From|Date|Subject):\s*(.*)$/.exec(lines[i]!)); i++) {
+  for (let m; i < lines.length && (m = /^(From|Date|Subject):\s*(?!\s)(.*)$/.exec(lines[i]!)); i++) {
     const key = m[1]!.toLowerCase() as 'from' | 'date' | 'subject';
     inBody[key] = m[2]!.trim();
     sawInBody = true;
@@ -92,7 +92,7 @@ function trimBlank(lines: string[]): string[] {
   return lines.slice(start, end);
 }
 
-const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)\s*:\s*(.*)$/;
+const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)\s*:\s*(?!\s)(.*)$/;
 const KNOWN_TRAILERS = /^(signed-off-by|reviewed-by|acked-by|tested-by|reported-by|suggested-by|co-developed-by|fixes|resolves|buglink|message-id|link|cc|based-on)$/i;
 
 /**

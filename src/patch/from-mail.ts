@@ -8,11 +8,13 @@ import { parseSubject } from './subject.js';
 const FORMAT_PATCH_SEPARATOR = /^From ([0-9a-f]{40}) Mon Sep 17 00:00:00 2001/;
 
 // `Name <user@host>` as git writes it, without quotes or encoded words: most sign-offs and in-body Froms.
-const PLAIN_ADDRESS = /^([^"<>=,;:@()\\]*?)\s*<([^<>\s"]+@[^<>\s"]+)>$/;
+// (The `@` inside is checked apart: one class on both sides of it would backtrack quadratically.)
+const PLAIN_ADDRESS = /^([^"<>=,;:@()\\]*)<([^<>\s"]+)>$/;
 
 export function parsePerson(text: string): Person | undefined {
   const plain = PLAIN_ADDRESS.exec(text.trim());
-  if (plain) return { name: plain[1]!.trim(), email: plain[2]! };
+  const at = plain ? plain[2]!.indexOf('@', 1) : -1;
+  if (plain && at > 0 && at < plain[2]!.length - 1) return { name: plain[1]!.trim(), email: plain[2]! };
   const [first] = addressParser(text, { flatten: true });
   if (!first?.address) return undefined;
   return { name: first.name ?? '', email: first.address };

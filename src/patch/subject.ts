@@ -8,7 +8,7 @@ export interface ParsedSubject {
   reply: boolean;
 }
 
-const REPLY_PREFIX = /^(?:re|aw|sv|fwd?|antw)\s*(?:\[\d+\])?\s*:\s*/i;
+const REPLY_PREFIX = /^(?:re|aw|sv|fwd?|antw)\s*(?:\[\d+\]\s*)?:\s*/i;
 // Old archives carry the list tag in front of the patch tags.
 const LIST_TAG = /^\[(?:qemu-devel|qemu-block|qemu-arm|qemu-ppc|qemu-s390x|qemu-riscv|qemu-trivial|qemu-stable)\]\s*/i;
 const BRACKET_GROUP = /^\[([^\]]*)\]\s*/;

@@ -4,6 +4,7 @@
 // where it is certain and trades no finding for another; otherwise none.
 import type { Fix } from '../engine/types.js';
 import type { DocLine, DocSection } from './model.js';
+import { trailingTagsAt } from './since.js';
 import type { QapiView } from './views.js';
 
 /** QEMU's limit: `len("# " + text)` (parser.py _validate_doc_line_format). */
@@ -22,15 +23,13 @@ export function lineFix(raw: string, fixed: string): Fix | undefined {
   return fixed !== raw && width(fixed.trimEnd()) <= DOC_LINE_LIMIT ? { replacement: [fixed] } : undefined;
 }
 
-const TRAILING_TAGS = /(\s*\(\s*[Ss]ince:?\s*\d+\.\d+(?:\.\d+)?\s*\))+\s*$/;
-
 /** A period after the text, before any trailing `(since X.Y)`, which then stands two spaces off. */
 export function withPeriod(raw: string): string {
   const trimmed = raw.trimEnd();
-  const tags = TRAILING_TAGS.exec(trimmed);
-  if (!tags) return `${trimmed}.`;
-  const text = trimmed.slice(0, tags.index).trimEnd();
-  return `${text}.  ${trimmed.slice(tags.index).trim()}`;
+  const tags = trailingTagsAt(trimmed);
+  if (tags === undefined) return `${trimmed}.`;
+  const text = trimmed.slice(0, tags).trimEnd();
+  return `${text}.  ${trimmed.slice(tags).trim()}`;
 }
 
 // Paragraph lines that rST reads as structure: lists, directives, tables,

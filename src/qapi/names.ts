@@ -91,7 +91,7 @@ export function nameProblem(name: string, kind: NameKind): NameProblem | undefin
     case 'struct':
     case 'union':
     case 'alternate':
-      if (!/^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(stem)) return { message: `name of ${kind} '${name}' must use CamelCase`, waivable: false };
+      if (!/^[A-Z][A-Z0-9]*[a-z][A-Za-z0-9]*$/.test(stem)) return { message: `name of ${kind} '${name}' must use CamelCase`, waivable: false };
       break;
     case 'feature':
       break;

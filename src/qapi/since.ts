@@ -18,22 +18,27 @@ export interface SinceTag {
   pure: boolean;
 }
 
-// `(since 10.2)`, `(Since 2.0)`, `(since: 9.1)`, `(since 2.5; default: on)`.
-const PAREN_TAG = /\(\s*[Ss]ince:?\s*(\d+\.\d+(?:\.\d+)?)(\s*\)|[^)\d][^)]*\))/g;
+// `(since 10.2)`, `(Since 2.0)`, `(since: 9.1)`, `(since 2.5; default: on)`:
+// the head, then up to the next `)` found by a scan (as one regular
+// expression, every head with no `)` after it would scan to the end).
+const PAREN_HEAD = /\(\s*[Ss]ince:?\s*(\d+\.\d+(?:\.\d+)?)/g;
 // Any version after "since": enough to say a description tells when.
 const ANY_SINCE = /\b[Ss]ince:?\s*\d+\.\d+/;
 const SECTION_VERSION = /^(\d+\.\d+(?:\.\d+)?)/;
 
 /** The `(since X.Y)` annotations in one line of doc text. */
 export function parenTagsIn(text: string, line: number): SinceTag[] {
-  return [...text.matchAll(PAREN_TAG)].map((m) => ({
-    version: m[1]!,
-    line,
-    form: 'paren' as const,
-    text: m[0],
-    index: m.index!,
-    pure: /^\s*\)$/.test(m[2]!),
-  }));
+  const tags: SinceTag[] = [];
+  const head = new RegExp(PAREN_HEAD);
+  for (let m; (m = head.exec(text)); ) {
+    const close = text.indexOf(')', head.lastIndex);
+    if (close < 0) break;
+    // The version is read whole, so what follows it up to the `)` is white space (pure) or a note.
+    const pure = !text.slice(head.lastIndex, close).trim();
+    tags.push({ version: m[1]!, line, form: 'paren', text: text.slice(m.index, close + 1), index: m.index, pure });
+    head.lastIndex = close + 1;
+  }
+  return tags;
 }
 
 /** Every since annotation of a doc section, in order. */
@@ -52,10 +57,26 @@ export function mentionsSince(section: DocSection): boolean {
   return section.text.some((t) => ANY_SINCE.test(t));
 }
 
-// Pure tags at the end of a text, with what separates them from it.
-const TRAILING_TAGS = /(\s*\(\s*[Ss]ince:?\s*\d+\.\d+(?:\.\d+)?\s*\))+\s*$/;
+const PURE_TAG = /^\(\s*[Ss]ince:?\s*\d+\.\d+(?:\.\d+)?\s*\)$/;
+
+/**
+ * Where the pure `(since X.Y)` tags a text ends with start, with the white
+ * space before them; undefined when it ends with none. What
+ * `/(\s*\(\s*[Ss]ince:?\s*\d+\.\d+(?:\.\d+)?\s*\))+\s*$/` finds, read from
+ * the end: that expression tries every start and is quadratic on a long
+ * run of white space or of tags.
+ */
+export function trailingTagsAt(text: string): number | undefined {
+  let at: number | undefined;
+  for (let end = text.trimEnd().length; text[end - 1] === ')'; ) {
+    const open = text.lastIndexOf('(', end - 1);
+    if (open < 0 || !PURE_TAG.test(text.slice(open, end))) break;
+    at = end = text.slice(0, open).trimEnd().length;
+  }
+  return at;
+}
 
 /** A text without the since annotations it ends with. */
 export function withoutTrailingTags(text: string): string {
-  return text.replace(TRAILING_TAGS, '');
+  return text.slice(0, trailingTagsAt(text));
 }

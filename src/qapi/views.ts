@@ -45,7 +45,7 @@ export interface QapiView {
 
 /** A line without indentation and trailing commas and closing brackets: `'mapped-ram'] }` and `'mapped-ram',` are the same line. */
 export function normaliseLine(text: string): string {
-  return text.trim().replace(/[\s,\]}]+$/, '');
+  return text.trim().replace(/(?<![\s,\]}])[\s,\]}]+$/, '');
 }
 
 /** The post-patch text agrees with the diff at every line the diff shows (the hunks applied where they say). */

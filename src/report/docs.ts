@@ -10,7 +10,7 @@ import pkg from '../../package.json' with { type: 'json' };
 export const DEFAULT_DOCS_URL: string = `${pkg.homepage}/blob/main`;
 
 export function ruleDocUrl(id: string, base: string = DEFAULT_DOCS_URL): string {
-  return `${base.replace(/\/+$/, '')}/rules/${id}.md`;
+  return `${base.replace(/(?<!\/)\/+$/, '')}/rules/${id}.md`;
 }
 
 /** The package's root: the first folder up from this module with a package.json (source and bundle alike). */
@@ -32,7 +32,7 @@ export async function readRuleDoc(id: string): Promise<string | undefined> {
 export function markdownForTerminal(markdown: string): string {
   const out: string[] = [];
   let code = false;
-  for (const line of markdown.replace(/\n+$/, '').split('\n')) {
+  for (const line of markdown.replace(/(?<!\n)\n+$/, '').split('\n')) {
     if (/^```/.test(line)) {
       code = !code;
       continue;

@@ -31,7 +31,7 @@ export function mailFromBareDiff(text: string): { mail: Mail; bare: boolean } {
   let i = first + 1;
   const fields = new Map<string, string>();
   for (; i < lines.length && lines[i]!.trim(); i++) {
-    const m = /^(\w+):\s*(.*)$/.exec(lines[i]!);
+    const m = /^(\w+):\s*(?!\s)(.*)$/.exec(lines[i]!);
     if (m) fields.set(m[1]!.toLowerCase(), m[2]!);
   }
   const author = fields.get('author') && parsePerson(fields.get('author')!);

@@ -9,7 +9,7 @@ export interface Word {
 // Blanked before splitting: URLs, e-mail addresses, `code`, ``code``, 'quoted', "quoted", @names, %formats.
 // Most lines have none of what NOT_PROSE looks for: a cheap test first.
 const MAY_HOLD_NON_PROSE = /[`'"@%<]|:\/\//;
-const NOT_PROSE = /\b[a-z][\w+.-]*:\/\/\S+|<[^>\s]+@[^>\s]+>|\S+@\S+\.\w+|``[^`]*``|`[^`]*`|(?<![A-Za-z])'[^'\n]*'(?![A-Za-z])|"[^"\n]*"|@[\w-]+|%\w+/g;
+const NOT_PROSE = /(?<![\w+.-])[a-z][\w+.-]*:\/\/\S+|<[^<>\s@]+@[^<>\s]+>|(?<!\S)[^\s@]+@\S+\.\w+|``[^`]*``|`[^`]*`|(?<![A-Za-z])'[^'\n]*'(?![A-Za-z])|"[^"\n]*"|@[\w-]+|%\w+/g;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 const OPENING = new Set([40, 91, 123]); // ( [ {

@@ -114,7 +114,7 @@ export class GitTree implements Tree {
   }
 
   async isDirectory(path: string): Promise<boolean> {
-    if (!isSafeRelativePath(path.replace(/\/+$/, ''))) return false;
-    return (await this.objects.typeOf(`${this.rev}:${path.replace(/\/+$/, '')}`)) === 'tree';
+    if (!isSafeRelativePath(path.replace(/(?<!\/)\/+$/, ''))) return false;
+    return (await this.objects.typeOf(`${this.rev}:${path.replace(/(?<!\/)\/+$/, '')}`)) === 'tree';
   }
 }

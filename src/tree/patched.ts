@@ -31,7 +31,7 @@ export class PatchedSeries {
 
   /** A directory of the base, or one the first `step` patches create files in. */
   private async isDirectoryAt(path: string, step: number): Promise<boolean | undefined> {
-    const prefix = path.replace(/\/+$/, '') + '/';
+    const prefix = path.replace(/(?<!\/)\/+$/, '') + '/';
     const created = this.patches
       .slice(0, step)
       .some((patch) => patch.files.some((f) => f.status !== 'deleted' && f.path.startsWith(prefix)));

@@ -100,7 +100,7 @@ export class MemoryTree implements Tree {
 
   /** A directory is any prefix of a held path. */
   async isDirectory(path: string): Promise<boolean> {
-    const prefix = path.replace(/\/+$/, '') + '/';
+    const prefix = path.replace(/(?<!\/)\/+$/, '') + '/';
     return Object.keys(this.files).some((file) => file.startsWith(prefix));
   }
 }

@@ -59,7 +59,7 @@ type Item = MailItem & { seq: number; arrived: number; where: string; stored?: n
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 function emailOf(address: string): string {
-  return (/<([^>]+)>/.exec(address)?.[1] ?? address).trim().toLowerCase();
+  return (/<([^<>]+)>/.exec(address)?.[1] ?? address).trim().toLowerCase();
 }
 
 export class Bot {

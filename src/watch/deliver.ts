@@ -44,7 +44,7 @@ export async function smtpDelivery(url: string, from: string): Promise<Delivery>
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
   });
-  const envelopeFrom = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  const envelopeFrom = /<([^<>]+)>/.exec(from)?.[1] ?? from;
   return {
     description: `SMTP ${parsed.protocol}//${parsed.host}`,
     async send({ text, recipients }) {

@@ -31,7 +31,7 @@ export interface ReplyInput {
 
 export function replyMessageId(root: string, version: number, from: string): string {
   const hash = createHash('sha256').update(`${root}\0${version}`).digest('hex').slice(0, 24);
-  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'qemu-patchlint.invalid';
+  const domain = /@([^>\s@]+)>?\s*$/.exec(from)?.[1] ?? 'qemu-patchlint.invalid';
   return `<patchlint-v${version}-${hash}@${domain}>`;
 }
 
