@@ -16,6 +16,8 @@ ruleTester(rule, {
     { name: 'a typo on a context line', patch: mail({ diff: fileDiff('migration/colo.c', 10, [' /* recieve the page */', '+int a;']) }) },
     { name: 'a moved line keeps its old typo', patch: cPatch('-/* recieve the page */', '+    /* recieve the page */') },
     { name: 'a word the config ignores', config: { spellingIgnore: ['Recieve'] }, patch: mail({ body: 'We recieve it.' }) },
+    // Modelled on a 2025 merged docs patch about the passt back end: QEMU's names are no typos.
+    { name: 'passt, the network back end', patch: docPatch('+Start passt with ``--vhost-user``; passt(1) then listens on the socket.') },
     { name: 'a qmp-example line', patch: qapiPatch(schemaHunk('qapi/migration.json', 10, [...context('# .. qmp-example::', '#'), ...added('#     -> { "execute": "recieve" }')])) },
   ],
   invalid: [
