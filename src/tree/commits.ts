@@ -6,7 +6,8 @@ import { git } from './git.js';
 
 export type CommitLookup =
   | { kind: 'found'; sha: string; subject: string; ancestor: boolean | undefined }
-  | { kind: 'unknown' }
+  /** `shallow`: the repository is a shallow clone, whose history may simply stop before the commit. */
+  | { kind: 'unknown'; shallow?: boolean }
   /** A short SHA that more than one commit starts with. */
   | { kind: 'ambiguous'; candidates: number };
 
@@ -29,7 +30,8 @@ async function lookup(cwd: string, head: string, sha: string): Promise<CommitLoo
     out = await git(cwd, ['log', '-1', '--no-walk', '--format=%H%n%s', '--end-of-options', `${sha}^{commit}`, '--']);
   } catch {
     const candidates = await commitsStartingWith(cwd, sha);
-    return candidates > 1 ? { kind: 'ambiguous', candidates } : { kind: 'unknown' };
+    if (candidates > 1) return { kind: 'ambiguous', candidates };
+    return (await isShallow(cwd)) ? { kind: 'unknown', shallow: true } : { kind: 'unknown' };
   }
   const [full = '', subject = ''] = out.split('\n');
   return { kind: 'found', sha: full, subject, ancestor: await isAncestor(cwd, full, head) };
@@ -45,6 +47,11 @@ async function commitsStartingWith(cwd: string, prefix: string): Promise<number>
   }
   const types = await Promise.all(objects.map((o) => git(cwd, ['cat-file', '-t', o]).catch(() => '')));
   return types.filter((t) => t.trim() === 'commit').length;
+}
+
+async function isShallow(cwd: string): Promise<boolean> {
+  const out = await git(cwd, ['rev-parse', '--is-shallow-repository']).catch(() => 'false');
+  return out.trim() === 'true';
 }
 
 async function isAncestor(cwd: string, sha: string, head: string): Promise<boolean | undefined> {

@@ -2,6 +2,9 @@
 // as the tree (as --tree and the hook do), a commit of a --git range, and
 // trees without history, where the rule is silent.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import rule from '../../../rules/commit/fixes-sha.js';
 import { lintInputs } from '../../../src/cli/check.js';
@@ -32,7 +35,13 @@ const ambiguous = ((): string => {
     seen.set(prefix, sha);
   }
 })();
-afterAll(() => repo.remove());
+// A shallow clone (as CI checks out) holds only the last commit of master.
+const shallow = mkdtempSync(join(tmpdir(), 'patchlint-shallow-'));
+execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, shallow], { env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' } });
+afterAll(() => {
+  repo.remove();
+  rmSync(shallow, { recursive: true, force: true });
+});
 
 const checkout = () => new DirectoryTree(repo.dir, commitLookup(repo.dir, 'HEAD'));
 const withFixes = (tag: string) => mail({ body: `The cache outlives the block it was made for.\n\n${tag}` });
@@ -46,6 +55,11 @@ ruleTester(rule, {
     { name: 'a subject cut with an ellipsis', patch: withFixes(`Fixes: ${fixed.slice(0, 12)} ("migration/colo: cache the RAM...")`), tree: checkout() },
     { name: 'no git history: a directory that is no checkout', patch: withFixes('Fixes: 0123456789ab ("migration: no such commit")'), tree: new DirectoryTree(repo.dir) },
     { name: 'no git history: files in memory', patch: withFixes('Fixes: 0123456789ab ("migration: no such commit")'), tree: new MemoryTree({ 'migration/colo.c': COLO }) },
+    {
+      name: 'a shallow clone, whose history stops before the fixed commit',
+      patch: withFixes(`Fixes: ${fixed.slice(0, 12)} ("migration/colo: cache the RAM block list")`),
+      tree: new DirectoryTree(shallow, commitLookup(shallow, 'HEAD')),
+    },
     { name: 'no tree at all', patch: withFixes('Fixes: 0123456789ab ("migration: no such commit")') },
   ],
   invalid: [
