@@ -5,6 +5,7 @@ import commitAuthorMangled from './commit/author-mangled.js';
 import commitBodyMissing from './commit/body-missing.js';
 import commitChangelogAboveCut from './commit/changelog-above-cut.js';
 import commitFixesFormat from './commit/fixes-format.js';
+import commitFixesSha from './commit/fixes-sha.js';
 import commitKnownTags from './commit/known-tags.js';
 import commitLineLength from './commit/line-length.js';
 import commitSobAuthor from './commit/sob-author.js';
@@ -83,6 +84,7 @@ export const ALL_RULES: readonly Rule[] = [
   commitBodyMissing,
   commitChangelogAboveCut,
   commitFixesFormat,
+  commitFixesSha,
   commitKnownTags,
   commitLineLength,
   commitSobAuthor,

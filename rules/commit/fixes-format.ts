@@ -1,23 +1,20 @@
+import { fixesTags } from '../../src/commit/fixes.js';
 import { signOffs } from '../../src/commit/signoffs.js';
 import type { Rule } from '../../src/engine/types.js';
-import { MESSAGE_BODY_FIRST_LINE } from '../../src/patch/model.js';
 
 // docs/devel/submitting-a-patch.rst: "add an additional line with "Fixes:
 // <at-least-12-digits-of-SHA-commit-id> ("Fixed commit subject")" below the
 // patch description / before your "Signed-off-by:" line". Bug URLs go in
 // Resolves: (GitLab) or Buglink: (other trackers).
 // QEMU's own checkpatch.pl does not check Fixes: at all, and QEMU merges
-// tags of 7 to 11 digits (git's default abbreviation, unambiguous in practice):
-// those are an info; fewer digits name no commit reliably (a warning).
+// tags of 7 to 11 digits (git's default abbreviation, unambiguous in practice)
+// and subjects written `(subject)` or `"subject"` (QEMU's maintainers write
+// both in their own pulls, 2025): those are an info; fewer digits name no
+// commit reliably, and a tag without the subject cannot be checked by eye (a
+// warning).
 const WELL_FORMED = /^[0-9a-f]{7,40} \(".*"\)$/i;
+const SOME_SUBJECT = /^[0-9a-f]{7,40} (?:\((.+)\)|"(.+)")$/i;
 const GIT_ABBREV = 7;
-
-/** A tag's value with the folded lines that continue it (`git interpret-trailers` folding). */
-function fullValue(messageLines: string[], index: number): string {
-  let value = messageLines[index]!.replace(/^[^:]*:\s*/, '');
-  for (let i = index + 1; i < messageLines.length && /^\s+\S/.test(messageLines[i]!); i++) value += ' ' + messageLines[i]!.trim();
-  return value.trim();
-}
 
 const rule: Rule = {
   meta: {
@@ -29,26 +26,27 @@ const rule: Rule = {
   },
   check(ctx) {
     const patch = ctx.patch!;
-    const lines = patch.message.split('\n');
     const lastSignOff = signOffs(patch).at(-1)?.line ?? 0;
-    // Any Fixes: line of the message, in the tag block or in a paragraph of its own.
-    const fixesLines = lines.flatMap((text, i) => (/^fixes:/i.test(text) ? [{ line: MESSAGE_BODY_FIRST_LINE + i, index: i }] : []));
-    for (const tag of fixesLines) {
-      const value = fullValue(lines, tag.index);
-      const sha = /^([0-9a-f]+)\b/i.exec(value)?.[1];
+    for (const { line, value, sha } of fixesTags(patch.message)) {
       if (/^https?:/i.test(value)) {
-        ctx.report({ message: 'Fixes: names the commit that introduced the bug; a bug URL goes in Resolves: (GitLab issues) or Buglink:', line: tag.line });
+        ctx.report({ message: 'Fixes: names the commit that introduced the bug; a bug URL goes in Resolves: (GitLab issues) or Buglink:', line });
       } else if (!sha || sha.length < 12) {
         ctx.report({
           message: `Fixes: needs at least 12 hex digits of the commit: Fixes: <sha> ("<subject>") (git log -1 --abbrev=12 --format='%h ("%s")' <commit>)`,
-          line: tag.line,
-          ...(sha && sha.length >= GIT_ABBREV && WELL_FORMED.test(value) ? { severity: 'info' as const } : {}),
+          line,
+          ...(sha && sha.length >= GIT_ABBREV && SOME_SUBJECT.test(value) ? { severity: 'info' as const } : {}),
         });
       } else if (!WELL_FORMED.test(value)) {
-        ctx.report({ message: `Fixes: should read Fixes: ${sha.slice(0, 12)} ("<subject of the fixed commit>")`, line: tag.line });
+        const other = SOME_SUBJECT.exec(value);
+        const subject = other ? (other[1] ?? other[2]) : undefined;
+        ctx.report({
+          message: `Fixes: should read Fixes: ${sha.slice(0, 12)} ("${subject ?? '<subject of the fixed commit>'}")`,
+          line,
+          ...(subject !== undefined ? { severity: 'info' as const } : {}),
+        });
       }
-      if (lastSignOff && tag.line > lastSignOff) {
-        ctx.report({ message: 'Fixes: goes above the Signed-off-by: lines', line: tag.line });
+      if (lastSignOff && line > lastSignOff) {
+        ctx.report({ message: 'Fixes: goes above the Signed-off-by: lines', line });
       }
     }
   },

@@ -1,5 +1,7 @@
 // `patchlint check`: read inputs, lint, print in the chosen format.
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { ALL_RULES } from '../../rules/index.js';
 import { CHECKPATCH_RULE_IDS, type Checkpatch } from '../checkpatch/run.js';
@@ -13,6 +15,7 @@ import { type LintReport, type SeriesSummary, crashErrors, summariseSeries } fro
 import type { InputError } from '../sources/inputs.js';
 import { isInputError, readSeries } from '../sources/read-series.js';
 import { gitTopLevel } from '../sources/worktree.js';
+import { commitLookup } from '../tree/commits.js';
 import { type TreePlan, appliedPlan } from '../tree/plan.js';
 import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
 import { VERSION } from '../version.js';
@@ -263,7 +266,8 @@ export async function check(args: string[], io: Io): Promise<number> {
 
     const options: LintOptions = { rules: ALL_RULES, cwd: io.cwd, qemuVersion: undefined, gitRange: values.git };
     if (values.tree) {
-      options.tree = new DirectoryTree(values.tree);
+      // A checkout's own history answers Fixes: lookups (commit/fixes-sha); a plain directory has none.
+      options.tree = new DirectoryTree(values.tree, existsSync(join(values.tree, '.git')) ? commitLookup(values.tree, 'HEAD') : undefined);
       options.checkout = values.tree;
     }
     let diffInput: Readable | undefined;

@@ -3,6 +3,7 @@
 // when the repository holds both; else the work tree with the series'
 // earlier patches applied.
 import type { Patch } from '../patch/model.js';
+import { commitLookup } from '../tree/commits.js';
 import { GitObjects, GitTree } from '../tree/git.js';
 import { type TreePlan, appliedPlan, perCommitPlan } from '../tree/plan.js';
 import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
@@ -18,7 +19,7 @@ export class RepoTrees {
     private readonly repo: Repo,
     private readonly commits: ReadonlySet<string>,
   ) {
-    this.work = repo.workTree ? new DirectoryTree(repo.workTree) : NO_TREE;
+    this.work = repo.workTree ? new DirectoryTree(repo.workTree, commitLookup(repo.workTree, 'HEAD')) : NO_TREE;
   }
 
   /** The patch's commit, when the repository holds it and its parent. */

@@ -112,6 +112,44 @@ async function readPragmas(tree: Tree, path: string, kind: SchemaKind, own: Prag
   return found || own.docRequired !== undefined || hasExceptions(own) ? pragmas : undefined;
 }
 
+/** A name's words (CamelCase parts, digits, parts between `-` and `_`), lower-cased and sorted. */
+function wordsOf(name: string): string {
+  return (name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? []).map((w) => w.toLowerCase()).sort().join(' ');
+}
+
+const DEFINITION_OF = (name: string) => new RegExp(`'(?:enum|struct|union|alternate|command|event)'\\s*:\\s*'${name.replace(/[^\w-]/g, '')}'`);
+
+/**
+ * The name a pragma list holds for `name` renamed: the same words in another
+ * order, case aside (`CpuS390Entitlement` for `S390CpuEntitlement`), that no
+ * module of the schema defines. QEMU matches pragma names exactly, so the
+ * finding stands; this only says why. Undefined without a tree, or when no
+ * such name is listed. Reads every module of the schema, which only happens
+ * when a listed name is such an anagram (rare).
+ */
+export async function renamedInPragma(tree: Tree, view: QapiView, listed: readonly string[], name: string): Promise<string | undefined> {
+  const words = wordsOf(name);
+  const candidate = listed.find((l) => l !== name && wordsOf(l) === words);
+  if (!candidate || view.after.definitions.some((d) => d.name === candidate)) return undefined;
+  const root = schemaRoot(view.path, view.kind);
+  const queue = [root];
+  const seen = new Set<string>();
+  const pattern = DEFINITION_OF(candidate);
+  while (queue.length) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const text = await tree.read(path);
+    if (text === undefined) {
+      if (path === root) return undefined; // no root: the schema's modules are unknown
+      continue;
+    }
+    if (pattern.test(text)) return undefined;
+    for (const include of text.matchAll(/\{\s*'include'\s*:\s*'([^']+)'/g)) queue.push(includedPath(path, include[1]!));
+  }
+  return candidate;
+}
+
 function hasExceptions(p: Pragmas): boolean {
   return p.commandNameExceptions.length + p.commandReturnsExceptions.length + p.documentationExceptions.length + p.memberNameExceptions.length > 0;
 }

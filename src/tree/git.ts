@@ -2,6 +2,7 @@
 // per repository. Arguments go to git as an array: nothing passes a shell.
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
+import { type CommitLookup, commitLookup } from './commits.js';
 import { type Tree, isSafeRelativePath, versionOf } from './tree.js';
 
 const run = promisify(execFile);
@@ -22,7 +23,7 @@ export class GitObjects {
   private buffer = Buffer.alloc(0);
   private readonly waiting: Array<(object: GitObject | undefined) => void> = [];
 
-  constructor(private readonly cwd: string) {}
+  constructor(readonly cwd: string) {}
 
   /** Blob contents; undefined for a missing object or one that is not a blob. */
   async read(spec: string): Promise<Buffer | undefined> {
@@ -91,12 +92,14 @@ export class GitObjects {
 export class GitTree implements Tree {
   readonly description: string;
   private readonly cache = new Map<string, Promise<string | undefined>>();
+  readonly commit: (sha: string) => Promise<CommitLookup>;
 
   constructor(
     private readonly objects: GitObjects,
     private readonly rev: string,
   ) {
     this.description = `git ${rev.slice(0, 12)}`;
+    this.commit = commitLookup(objects.cwd, rev);
   }
 
   read(path: string): Promise<string | undefined> {

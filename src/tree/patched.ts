@@ -25,6 +25,8 @@ export class PatchedSeries {
       read: async (path) => (await this.stateAt(path, step)) ?? undefined,
       version: () => versionOf({ read: async (path) => (await this.stateAt(path, step)) ?? undefined }),
       isDirectory: (path) => this.isDirectoryAt(path, step),
+      // The base's history: the patches applied in memory make no commits.
+      ...(this.base.commit ? { commit: (sha: string) => this.base.commit!(sha) } : {}),
       description: step === 0 ? this.base.description : `${this.base.description} + patches 1..${step}`,
     };
   }

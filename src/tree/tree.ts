@@ -1,6 +1,7 @@
 // Read access to the files a patch applies to (DESIGN.md "Tree access").
 import { readFile, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
+import type { CommitLookup } from './commits.js';
 
 export interface Tree {
   /** File contents, or undefined when the file is absent or unknown. */
@@ -13,6 +14,11 @@ export interface Tree {
    * covers everything below it.
    */
   isDirectory?(path: string): Promise<boolean | undefined>;
+  /**
+   * The commit a (short) SHA names, for a `Fixes:` tag; only trees backed by
+   * a git repository have it (a checkout, a commit): absent, rules stay silent.
+   */
+  commit?(sha: string): Promise<CommitLookup>;
   /** What this tree is, for notes: "none", "directory ../qemu", "git 1a2b3c4". */
   readonly description: string;
 }
@@ -39,10 +45,13 @@ export class DirectoryTree implements Tree {
   readonly description: string;
   private readonly root: string;
   private readonly cache = new Map<string, Promise<string | undefined>>();
+  readonly commit?: (sha: string) => Promise<CommitLookup>;
 
-  constructor(root: string) {
+  /** `commit`: lookups in the repository when the directory is a git checkout (commitLookup(root, 'HEAD')). */
+  constructor(root: string, commit?: (sha: string) => Promise<CommitLookup>) {
     this.root = resolve(root);
     this.description = `directory ${root}`;
+    if (commit) this.commit = commit;
   }
 
   read(path: string): Promise<string | undefined> {

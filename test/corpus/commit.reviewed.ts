@@ -46,8 +46,8 @@ export const WITHOUT_TREE: Reviewed[] = [
     why: "dave@treblig.org sends Fabiano Rosas's patch (in-body From:) with only Fabiano's Signed-off-by; whoever passes a patch on adds their own, last (code-provenance.rst)",
   },
   {
-    key: '045-qapi-qom-document-unstable-vfio-user-server.eml commit/fixes-format warning message:7',
-    why: 'Fixes: 8f9a9259d32c (vfio-user: define vfio-user-server object): the subject is not quoted, the documented form is ("subject")',
+    key: '045-qapi-qom-document-unstable-vfio-user-server.eml commit/fixes-format info message:7',
+    why: 'Fixes: 8f9a9259d32c (vfio-user: define vfio-user-server object): the subject is not quoted, the documented form is ("subject"); info since the accuracy measurement (docs/ACCURACY.md): QEMU maintainers write (subject) in their own 2025 pulls',
   },
   { key: '050-cover-v4-0of3-deprecate-drive-backup.eml series/numbering warning series', why: `${INCOMPLETE}: only 3/3 (025) is in the corpus` },
   {

@@ -40,6 +40,17 @@ ruleTester(rule, {
       errors: [{ line: 5, message: 'Fixes: should read Fixes: 14055ce53c2d ("<subject of the fixed commit>")' }],
     },
     {
+      // Modelled on 2025 QAPI and trivial pulls, merged as sent by their maintainers: the subject is there, in another form.
+      name: 'a subject in parentheses without quotes (info)',
+      patch: tags('Fixes: 14055ce53c2d (s390x/tcg: avoid overflows in time2tod/tod2time)', SOB),
+      errors: [{ line: 5, severity: 'info', message: 'Fixes: should read Fixes: 14055ce53c2d ("s390x/tcg: avoid overflows in time2tod/tod2time")' }],
+    },
+    {
+      name: 'a subject in quotes without parentheses (info)',
+      patch: tags('Fixes: 14055ce53c2d "s390x/tcg: avoid overflows"', SOB),
+      errors: [{ line: 5, severity: 'info', message: 'Fixes: should read Fixes: 14055ce53c2d ("s390x/tcg: avoid overflows")' }],
+    },
+    {
       name: 'a bug URL',
       patch: tags('Fixes: https://gitlab.com/qemu-project/qemu/-/issues/42', SOB),
       errors: [{ line: 5, message: 'Fixes: names the commit that introduced the bug; a bug URL goes in Resolves: (GitLab issues) or Buglink:' }],

@@ -57,6 +57,23 @@ ruleTester(rule, {
       patch: wrapper,
       errors: [{ line: 6, severity: 'error', message: "member 'data' lacks documentation ('FooWrapper' is not in pragma documentation-exceptions)" }],
     },
+    {
+      // Modelled on qapi/pragma.json naming CpuS390Entitlement after QEMU renamed the enum S390CpuEntitlement.
+      name: 'a pragma that lists the definition under an older name: still an error, saying why',
+      tree: { 'qapi/qapi-schema.json': "{ 'include': 'pragma.json' }\n{ 'include': 'foo.json' }\n", 'qapi/pragma.json': "{ 'pragma': { 'documentation-exceptions': [ 'WrapperFoo' ] } }\n" },
+      patch: wrapper,
+      errors: [{ line: 6, severity: 'error', message: "member 'data' lacks documentation (pragma documentation-exceptions names 'WrapperFoo', which this schema does not define: renamed?)" }],
+    },
+    {
+      name: 'a listed name with the same words that another module defines is no rename',
+      tree: {
+        'qapi/qapi-schema.json': "{ 'include': 'pragma.json' }\n{ 'include': 'bar.json' }\n{ 'include': 'foo.json' }\n",
+        'qapi/pragma.json': "{ 'pragma': { 'documentation-exceptions': [ 'WrapperFoo' ] } }\n",
+        'qapi/bar.json': "{ 'struct': 'WrapperFoo', 'data': { 'data': 'int' } }\n",
+      },
+      patch: wrapper,
+      errors: [{ line: 6, severity: 'error', message: "member 'data' lacks documentation ('FooWrapper' is not in pragma documentation-exceptions)" }],
+    },
     { name: 'a member of a new struct', patch: newStruct('# @a: The a.'), errors: [{ file: 'qapi/foo.json', line: 8, message: "member 'b' lacks documentation", severity: 'error' }] },
     { name: 'a member added to an old struct (whole file)', tree: { 'qapi/net.json': NET }, patch: addMember([]), errors: [{ file: 'qapi/net.json', line: 9, message: "member 'vnet-hdr' lacks documentation" }] },
     {

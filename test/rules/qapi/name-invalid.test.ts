@@ -25,6 +25,12 @@ ruleTester(rule, {
       errors: [{ file: 'qapi/net.json', line: 382, message: "name of member 'local_incoming' must not use uppercase or '_'", severity: 'error' }],
     },
     { name: 'a struct not in CamelCase', patch: newDefinition("{ 'struct': 'netdevTapOpts', 'data': {} }"), errors: [{ file: 'qapi/foo.json', line: 6, message: "name of struct 'netdevTapOpts' must use CamelCase" }] },
+    {
+      name: 'a pragma that lists the definition under an older name: still an error, saying why',
+      tree: { 'qapi/qapi-schema.json': "{ 'include': 'pragma.json' }\n", 'qapi/pragma.json': "{ 'pragma': { 'member-name-exceptions': [ 'RegisterX86' ] } }\n" },
+      patch: qapiPatch(newSchemaFile('qapi/foo.json', ['##', '# @X86Register:', '#', '# @EAX: The accumulator.', '#', '# Since: 11.0', '##', "{ 'enum': 'X86Register', 'data': [ 'EAX' ] }"])),
+      errors: [{ line: 8, message: "name of value 'EAX' must not use uppercase or '_' (pragma member-name-exceptions names 'RegisterX86', which this schema does not define: renamed?)" }],
+    },
     { name: 'an event in CamelCase', patch: newDefinition("{ 'event': 'TapReady' }"), errors: [{ line: 6, message: "name of event 'TapReady' must not use lowercase or '-'" }] },
     { name: "a type ending in 'List'", patch: newDefinition("{ 'struct': 'TapList', 'data': {} }"), errors: [{ line: 6, message: "struct name 'TapList' should not end in 'List'" }] },
     { name: 'a reserved member name', patch: tapHunk('*has-fds'), errors: [{ line: 382, message: "member 'has-fds' uses reserved name" }] },

@@ -16,9 +16,21 @@ ruleTester(rule, {
     { name: 'a typo on a context line', patch: mail({ diff: fileDiff('migration/colo.c', 10, [' /* recieve the page */', '+int a;']) }) },
     { name: 'a moved line keeps its old typo', patch: cPatch('-/* recieve the page */', '+    /* recieve the page */') },
     { name: 'a word the config ignores', config: { spellingIgnore: ['Recieve'] }, patch: mail({ body: 'We recieve it.' }) },
+    // Modelled on a 2025 merged docs patch about the passt back end: QEMU's names are no typos.
+    { name: 'passt, the network back end', patch: docPatch('+Start passt with ``--vhost-user``; passt(1) then listens on the socket.') },
+    { name: '"that that" is English', patch: mail({ body: 'It says that that value is stale.' }) },
+    { name: 'the same word across a full stop', patch: mail({ body: 'Retry the transfer. Transfer errors are counted.' }) },
+    { name: 'the same word at the end of one line and inside the next', patch: mail({ body: 'Count every retry\nof the retry loop.' }) },
     { name: 'a qmp-example line', patch: qapiPatch(schemaHunk('qapi/migration.json', 10, [...context('# .. qmp-example::', '#'), ...added('#     -> { "execute": "recieve" }')])) },
   ],
   invalid: [
+    {
+      // Modelled on a 2025 review ("One 'through' too many") of a doc comment split over two lines.
+      name: 'a word repeated across the break between two doc lines',
+      patch: qapiPatch(schemaHunk('qapi/migration.json', 10, [...context('# @retries: How often to retry.', '#'), ...added('# @reason: The peer reported the failure through', '#     through its error channel.')])),
+      errors: [{ file: 'qapi/migration.json', line: 13, severity: 'warning', message: "'through' is written twice in a row" }],
+    },
+    { name: 'a word repeated on one line of the commit message', patch: mail({ body: 'Free the the buffer on error.' }), errors: [{ file: null, line: 3, message: "'the' is written twice in a row" }] },
     {
       // Pointed out in a 2025 review.
       name: 'a commit message typo, with a fix',
