@@ -2,7 +2,8 @@
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { ALL_RULES } from '../../rules/index.js';
-import { CHECKPATCH_RULE_IDS, type Checkpatch } from '../checkpatch/run.js';
+import type { Checkpatch } from '../checkpatch/run.js';
+import { CHECKPATCH_RULE_IDS } from '../checkpatch/types.js';
 import type { Config } from '../engine/config.js';
 import { compareFindings, lintSeries } from '../engine/engine.js';
 import type { Finding, Rule } from '../engine/types.js';
@@ -12,7 +13,7 @@ import type { ReportWithPrevious } from '../report/previous.js';
 import { type LintReport, type SeriesSummary, crashErrors, summariseSeries } from '../report/summary.js';
 import type { InputError } from '../sources/inputs.js';
 import { isInputError, readSeries } from '../sources/read-series.js';
-import { gitTopLevel } from '../sources/worktree.js';
+import { gitTopLevel } from '../sources/git-top-level.js';
 import { type TreePlan, appliedPlan } from '../tree/plan.js';
 import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
 import { VERSION } from '../version.js';
