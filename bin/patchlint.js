@@ -48,7 +48,8 @@ const bundle = join(dist, 'cli.cjs');
 const cacheFile = join(dist, 'cli.cache');
 let source;
 try {
-  source = readFileSync(bundle, 'utf8');
+  // ASCII, checked by the build: latin1 decodes it fastest.
+  source = readFileSync(bundle, 'latin1');
 } catch (error) {
   if (error?.code !== 'ENOENT') throw error;
   process.stderr.write(`patchlint: ${dist}/ is not built: run npm ci (or npm run build) in ${root}/\n`);

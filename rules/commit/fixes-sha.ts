@@ -16,7 +16,7 @@ function sameSubject(quoted: string, actual: string): boolean {
   const q = normal(quoted);
   const a = normal(actual);
   if (q === a) return true;
-  const cut = /(?:\.\.\.|…)$/.exec(q);
+  const cut = /(?:\.\.\.|\u2026)$/.exec(q);
   return cut !== null && q.length > cut[0].length && a.startsWith(q.slice(0, -cut[0].length).trimEnd());
 }
 

@@ -6,12 +6,12 @@
 import { spawn } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Finding, Rule, RuleContext, Severity } from '../engine/types.js';
+import type { Finding, Rule, RuleContext } from '../engine/types.js';
 import type { Patch } from '../patch/model.js';
 
-export const CHECKPATCH_TYPES = { ERROR: 'error', WARNING: 'warning', CHECK: 'info' } as const satisfies Record<string, Severity>;
-type CheckpatchType = keyof typeof CHECKPATCH_TYPES;
-export const CHECKPATCH_RULE_IDS = Object.keys(CHECKPATCH_TYPES).map((t) => `checkpatch/${t}`);
+import { CHECKPATCH_TYPES, type CheckpatchType } from './types.js';
+
+export { CHECKPATCH_RULE_IDS, CHECKPATCH_TYPES } from './types.js';
 
 export interface CheckpatchItem {
   type: CheckpatchType;

@@ -4,7 +4,8 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { ALL_RULES } from '../../rules/index.js';
-import { CHECKPATCH_RULE_IDS, type Checkpatch } from '../checkpatch/run.js';
+import type { Checkpatch } from '../checkpatch/run.js';
+import { CHECKPATCH_RULE_IDS } from '../checkpatch/types.js';
 import type { Config } from '../engine/config.js';
 import { compareFindings, lintSeries } from '../engine/engine.js';
 import type { Finding, Rule } from '../engine/types.js';
@@ -14,8 +15,7 @@ import type { ReportWithPrevious } from '../report/previous.js';
 import { type LintReport, type SeriesSummary, crashErrors, summariseSeries } from '../report/summary.js';
 import type { InputError } from '../sources/inputs.js';
 import { isInputError, readSeries } from '../sources/read-series.js';
-import { gitTopLevel } from '../sources/worktree.js';
-import { commitLookup } from '../tree/commits.js';
+import { gitTopLevel } from '../sources/git-top-level.js';
 import { type TreePlan, appliedPlan } from '../tree/plan.js';
 import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
 import { VERSION } from '../version.js';
@@ -267,7 +267,9 @@ export async function check(args: string[], io: Io): Promise<number> {
     const options: LintOptions = { rules: ALL_RULES, cwd: io.cwd, qemuVersion: undefined, gitRange: values.git };
     if (values.tree) {
       // A checkout's own history answers Fixes: lookups (commit/fixes-sha); a plain directory has none.
-      options.tree = new DirectoryTree(values.tree, existsSync(join(values.tree, '.git')) ? commitLookup(values.tree, 'HEAD') : undefined);
+      // Imported here: git (child_process) costs every other check start-up time.
+      const lookup = existsSync(join(values.tree, '.git')) ? (await import('../tree/commits.js')).commitLookup(values.tree, 'HEAD') : undefined;
+      options.tree = new DirectoryTree(values.tree, lookup);
       options.checkout = values.tree;
     }
     let diffInput: Readable | undefined;

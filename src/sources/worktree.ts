@@ -1,10 +1,9 @@
 // `--worktree` and `--staged`: the changes not yet committed, as the bare
 // diff `git diff HEAD` (or `git diff --cached`) prints, linted against the
 // files of HEAD.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { GitObjects, GitTree, git } from '../tree/git.js';
 import type { Tree } from '../tree/tree.js';
+export { gitTopLevel } from './git-top-level.js';
 import type { InputError } from './inputs.js';
 
 export interface Uncommitted {
@@ -32,10 +31,3 @@ export async function readUncommitted(kind: 'worktree' | 'staged', cwd: string):
   }
 }
 
-/** The git top level above `dir`, found by its `.git` (no git process: this is on every run's path). */
-export function gitTopLevel(dir: string): string | undefined {
-  for (let d = dir; ; d = dirname(d)) {
-    if (existsSync(join(d, '.git'))) return d;
-    if (dirname(d) === d) return undefined;
-  }
-}
