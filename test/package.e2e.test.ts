@@ -58,7 +58,7 @@ beforeAll(async () => {
 
   fake = new FakeGitHub('qemu-mirror', 'qemu', loadPullFixture());
   fakeServer = await serveFake(fake);
-}, 120_000);
+}, 300_000); // npm install of the packed package takes over two minutes on a loaded 2-core machine
 
 afterAll(async () => {
   if (app && app.exitCode === null) {

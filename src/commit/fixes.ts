@@ -23,7 +23,15 @@ export function fixesTags(message: string): FixesTag[] {
     for (let i = index + 1; i < lines.length && /^\s+\S/.test(lines[i]!); i++) value += ' ' + lines[i]!.trim();
     value = value.trim();
     const sha = /^([0-9a-f]+)\b/i.exec(value)?.[1];
-    const subject = /\("(.*)"\)\s*$/.exec(value)?.[1];
+    const subject = quotedSubject(value);
     return [{ line: MESSAGE_BODY_FIRST_LINE + index, value, ...(sha ? { sha } : {}), ...(subject !== undefined ? { subject } : {}) }];
   });
+}
+
+/** The text between the first `("` and a `")` that ends the value (a scan: a regular expression here backtracks per start). */
+function quotedSubject(value: string): string | undefined {
+  const open = value.indexOf('("');
+  const end = value.trimEnd();
+  if (open < 0 || !end.endsWith('")') || end.length - 2 < open + 2) return undefined;
+  return end.slice(open + 2, end.length - 2);
 }

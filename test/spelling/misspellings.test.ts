@@ -11,12 +11,14 @@ const pairs = entries.map((entry) => [entry.slice(0, entry.indexOf('->')), entry
 
 describe('misspellings', () => {
   it('finds every pair of the list, non-ASCII and capitalised words included', () => {
-    const wrong = pairs.filter(([word, corrections]) => correctionsOf(word)?.join(', ') !== corrections.split(',').map((s) => s.trim()).filter(Boolean).join(', '));
+    // `passt` is a QEMU network back end, deliberately never a misspelling.
+    const wrong = pairs.filter(([word]) => word !== 'passt').filter(([word, corrections]) => correctionsOf(word)?.join(', ') !== corrections.split(',').map((s) => s.trim()).filter(Boolean).join(', '));
     expect(wrong).toEqual([]);
     expect(pairs.some(([word]) => /[^\x00-\x7f]/.test(word))).toBe(true);
   });
 
   it('answers undefined for correct words and looks capitalised ones up in lower case', () => {
+    expect(correctionsOf('passt')).toBeUndefined();
     for (const word of ['seconds', 'default', 'migration', 'capability', 'the', 'zzzzqqq']) expect(correctionsOf(word)).toBeUndefined();
     expect(correctionsOf('Secods')).toEqual(correctionsOf('secods'));
     expect(correctionsOf('secods')).toContain('seconds');
