@@ -2,12 +2,14 @@
 // read once per process (the first patch with text pays it); then the cost
 // per 1,000 added lines of prose (C comments, QAPI docs, rST), the rule's
 // own time (a run without it subtracted), and its share of a run of every
-// rule on the same patch. Asserts nothing.
+// rule on the same patch, and on the real corpus. Asserts nothing.
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { ALL_RULES } from '../rules/index.js';
 import { misspellingsLoaded } from '../src/spelling/misspellings.js';
 import { fileDiff, mail } from '../test/helpers/mail.js';
 import { lintText } from '../test/helpers/lint.js';
+import { CORPUS, corpusMails } from './corpus-copies.js';
 import { median } from './timing.js';
 
 /** The fastest of `runs` runs: the least disturbed by other work on the machine. */
@@ -47,4 +49,21 @@ for (const lines of [1000, 10000]) {
   const all = await best(7, () => lintText(patch, { rules: ALL_RULES }));
   const own = Math.max(0, alone - none);
   console.log(`${lines} added lines of prose: spelling/typo ${((own / lines) * 1000).toFixed(1)} ms per 1,000 lines; every rule ${all.toFixed(0)} ms, without it ${others.toFixed(0)} ms (throughput ${(others / all).toFixed(2)} of it)`);
+}
+
+// Real patches: the corpus mails, each linted alone, with and without the rule.
+if (existsSync(CORPUS)) {
+  const mails = corpusMails();
+  const runAll = (rules: typeof ALL_RULES) => async () => {
+    for (const text of mails) await lintText(text, { rules });
+  };
+  await best(2, runAll(ALL_RULES)); // warm-up
+  const pair = { all: Number.POSITIVE_INFINITY, others: Number.POSITIVE_INFINITY };
+  for (let i = 0; i < 5; i++) {
+    pair.all = Math.min(pair.all, await best(1, runAll(ALL_RULES)));
+    pair.others = Math.min(pair.others, await best(1, runAll(OTHERS)));
+  }
+  console.log(`the ${mails.length} corpus mails, each alone: every rule ${pair.all.toFixed(0)} ms, without spelling/typo ${pair.others.toFixed(0)} ms (throughput ${(pair.others / pair.all).toFixed(2)} of it)`);
+} else {
+  console.log(`corpus ratio skipped: ${CORPUS} is absent`);
 }
