@@ -14,25 +14,15 @@
 // and a move to another instance. Only a bot's review is read (ourReviews),
 // and a record that does not read back as findings is reported, not trusted.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Finding, Severity } from '../engine/types.js';
+import type { Finding } from '../engine/types.js';
 import type { Series } from '../patch/model.js';
-import { type PreviousSummary, type VersionComparison, compareWithPrevious } from '../report/previous.js';
+import { type KeptFinding, type PreviousSummary, type VersionComparison, compareWithPrevious, keptFinding } from '../report/previous.js';
 
 /** A finding as a review records it for the next head's comparison. */
-export interface RecordedFinding {
-  rule: string;
-  severity: Severity;
-  message: string;
-  patch: number;
-  file: string | null;
-  line: number | null;
-  endLine?: number;
-  excerpt?: string[];
-  /** The subject of its commit: commit-message findings follow their commit across a rebase. */
-  patchSubject?: string;
+export type RecordedFinding = KeptFinding & {
   /** Commented inline (by this review or an earlier one): a later head does not comment it again. */
   inline?: true;
-}
+};
 
 /** Past this many characters the record is left out: a review body holds 65536 at most, and the findings come first. */
 export const RECORD_LIMIT = 30_000;
@@ -94,18 +84,7 @@ export interface ReviewOfHead {
 /** The review's findings, recorded with what the next head's comparison needs. */
 export function recordedFindings(findings: readonly Finding[], series: Series, inline: (f: Finding, i: number) => boolean): RecordedFinding[] {
   const subjects = new Map(series.patches.map((p) => [p.index, p.subject]));
-  return findings.map((f, i) => ({
-    rule: f.rule,
-    severity: f.severity,
-    message: f.message,
-    patch: f.patch,
-    file: f.file,
-    line: f.line,
-    ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
-    ...(f.excerpt?.length ? { excerpt: f.excerpt } : {}),
-    ...(subjects.get(f.patch) !== undefined ? { patchSubject: subjects.get(f.patch) } : {}),
-    ...(inline(f, i) ? { inline: true as const } : {}),
-  }));
+  return findings.map((f, i) => ({ ...keptFinding(f, subjects.get(f.patch)), ...(inline(f, i) ? { inline: true as const } : {}) }));
 }
 
 export type EarlierReview =

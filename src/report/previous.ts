@@ -12,6 +12,27 @@ import type { Finding } from '../engine/types.js';
 
 export type Previously = 'new' | 'reported';
 
+/**
+ * A finding as a front-end keeps it until the next version (in the bot's
+ * journal, in a review's hidden record): JSON-safe, with the subject of its
+ * commit so that commit-message findings follow their commit.
+ */
+export type KeptFinding = Pick<Finding, 'rule' | 'severity' | 'message' | 'patch' | 'file' | 'line'> & { endLine?: number; excerpt?: string[]; patchSubject?: string };
+
+export function keptFinding(f: Finding, patchSubject: string | undefined): KeptFinding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    patch: f.patch,
+    file: f.file,
+    line: f.line,
+    ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
+    ...(f.excerpt?.length ? { excerpt: f.excerpt } : {}),
+    ...(patchSubject !== undefined ? { patchSubject } : {}),
+  };
+}
+
 /** What the comparison reads of a finding (a whole Finding fits). */
 export type ComparableFinding = Pick<Finding, 'rule' | 'message' | 'patch' | 'file' | 'line' | 'excerpt'>;
 

@@ -10,7 +10,7 @@ import { type MailItem, parseGroup } from '../sources/read-series.js';
 import { type Mail, parseMail } from '../mail/parse.js';
 import { patchHeadFromMail } from '../patch/from-mail.js';
 import { type AssembledGroup, SeriesAssembler } from '../patch/series.js';
-import { compareWithPrevious } from '../report/previous.js';
+import { compareWithPrevious, keptFinding } from '../report/previous.js';
 import { describeInputError } from '../sources/inputs.js';
 import { BaseCommits } from '../tree/base-commit.js';
 import { DirectoryTree } from '../tree/tree.js';
@@ -251,16 +251,7 @@ export class Bot {
     for (const error of linted.errors) log(describeInputError(error));
     const { summary, findings } = linted;
     const subjectOf = (patch: number) => summary.patches.find((p) => p.index === patch)?.subject;
-    const stored: StoredFinding[] = findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-      patch: f.patch,
-      file: f.file,
-      line: f.line,
-      ...(f.excerpt ? { excerpt: f.excerpt } : {}),
-      patchSubject: subjectOf(f.patch),
-    }));
+    const stored: StoredFinding[] = findings.map((f) => keptFinding(f, subjectOf(f.patch)));
     row.findings = JSON.stringify(stored);
     row.missing = series.missing.length ? series.missing.join(',') : null;
 

@@ -8,10 +8,10 @@ import type { SeriesSummary } from '../report/summary.js';
 import type { Finding } from '../engine/types.js';
 import { patchLabel } from '../report/counts.js';
 import { buildReplies } from '../report/email.js';
-import type { VersionComparison } from '../report/previous.js';
+import type { KeptFinding, VersionComparison } from '../report/previous.js';
 
 /** A finding as the journal keeps it for the next version's comparison. */
-export type StoredFinding = Pick<Finding, 'rule' | 'severity' | 'message' | 'patch' | 'file' | 'line' | 'excerpt'> & { patchSubject?: string };
+export type StoredFinding = KeptFinding;
 
 export interface ReplyInput {
   summary: SeriesSummary;
