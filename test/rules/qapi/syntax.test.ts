@@ -17,6 +17,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // Found by the fuzzer: the parser recovers token by token, so a run of 2,000 quotes
+      // was 1,000 findings quoting the whole line (out of memory at 100,000 quotes).
+      name: 'one finding for a line with many errors',
+      patch: qapiPatch(schemaHunk('qapi/foo.json', 20, [...context('#', '# @device: the device.'), ...added('#', "'".repeat(2000)), ...context("{ 'struct': 'Foo',")])),
+      errors: [{ file: 'qapi/foo.json', line: 23, message: /\(column 3\)$/ }],
+    },
+    {
       name: 'double quotes (JSON is not QAPI)',
       patch: qapiPatch(newSchemaFile('qapi/foo.json', [...STRUCT.slice(0, 7), `{ 'struct': "Foo",`, STRUCT[8]!])),
       errors: [{ file: 'qapi/foo.json', line: 8, message: `stray '"' (column 13)`, severity: 'error' }],
