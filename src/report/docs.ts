@@ -1,23 +1,15 @@
 // Where a rule's documentation lives: its page beside its code in this
 // package (for `patchlint rules ID`), and its URL (for SARIF and mail).
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
+import { packageRoot } from '../package-root.js';
 
 /** Where the rule pages are published: `docs-url` of the config, else package.json's homepage. */
 export const DEFAULT_DOCS_URL: string = `${pkg.homepage}/blob/main`;
 
 export function ruleDocUrl(id: string, base: string = DEFAULT_DOCS_URL): string {
   return `${base.replace(/(?<!\/)\/+$/, '')}/rules/${id}.md`;
-}
-
-/** The package's root: the first folder up from this module with a package.json (source and bundle alike). */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
 }
 
 /** The markdown page of a rule, or undefined when the package lacks it. */

