@@ -8,10 +8,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding, Rule, RuleContext } from '../engine/types.js';
 import type { Patch } from '../patch/model.js';
-
 import { CHECKPATCH_TYPES, type CheckpatchType } from './types.js';
-
-export { CHECKPATCH_RULE_IDS, CHECKPATCH_TYPES } from './types.js';
 
 export interface CheckpatchItem {
   type: CheckpatchType;

@@ -12,7 +12,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import { CHECKPATCH_RULE_IDS, Checkpatch, dropRepeated } from '../checkpatch/run.js';
+import { Checkpatch, dropRepeated } from '../checkpatch/run.js';
+import { CHECKPATCH_RULE_IDS } from '../checkpatch/types.js';
 import { loadConfig } from '../sources/config-file.js';
 import { type Config, ConfigError, configuredLevel } from '../engine/config.js';
 import { compareFindings, lintSeries, type SeriesResult } from '../engine/engine.js';

@@ -3,7 +3,6 @@
 // files of HEAD.
 import { GitObjects, GitTree, git } from '../tree/git.js';
 import type { Tree } from '../tree/tree.js';
-export { gitTopLevel } from './git-top-level.js';
 import type { InputError } from './inputs.js';
 
 export interface Uncommitted {
@@ -30,4 +29,3 @@ export async function readUncommitted(kind: 'worktree' | 'staged', cwd: string):
     return { input, message: `git: ${stderr}` };
   }
 }
-
