@@ -28,10 +28,9 @@ export function fixesTags(message: string): FixesTag[] {
   });
 }
 
-/** The text between the first `("` and a `")` that ends the value (a scan: a regular expression here backtracks per start). */
+/** The text between the first `("` and the `")` that ends the (trimmed) value: a scan, as a regular expression here backtracks per start. */
 function quotedSubject(value: string): string | undefined {
   const open = value.indexOf('("');
-  const end = value.trimEnd();
-  if (open < 0 || !end.endsWith('")') || end.length - 2 < open + 2) return undefined;
-  return end.slice(open + 2, end.length - 2);
+  if (open < 0 || !value.endsWith('")') || value.length - 2 < open + 2) return undefined;
+  return value.slice(open + 2, -2);
 }
