@@ -3,7 +3,7 @@
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { type CommitLookup, commitLookup } from './commits.js';
-import { type Tree, isSafeRelativePath, versionOf } from './tree.js';
+import { type Tree, isSafeRelativePath, versionOf, withoutTrailingSlashes } from './tree.js';
 
 const run = promisify(execFile);
 
@@ -117,7 +117,8 @@ export class GitTree implements Tree {
   }
 
   async isDirectory(path: string): Promise<boolean> {
-    if (!isSafeRelativePath(path.replace(/(?<!\/)\/+$/, ''))) return false;
-    return (await this.objects.typeOf(`${this.rev}:${path.replace(/(?<!\/)\/+$/, '')}`)) === 'tree';
+    const dir = withoutTrailingSlashes(path);
+    if (!isSafeRelativePath(dir)) return false;
+    return (await this.objects.typeOf(`${this.rev}:${dir}`)) === 'tree';
   }
 }

@@ -3,7 +3,7 @@
 // the base lacks) is unknown from then on: rules fall back to the diff.
 import type { FileDiff, Patch } from '../patch/model.js';
 import { ApplyError, applyFileDiff } from './apply.js';
-import { type Tree, versionOf } from './tree.js';
+import { type Tree, versionOf, withoutTrailingSlashes } from './tree.js';
 
 /** null: the file does not exist at that point; undefined: unknown. */
 type State = string | null | undefined;
@@ -33,7 +33,7 @@ export class PatchedSeries {
 
   /** A directory of the base, or one the first `step` patches create files in. */
   private async isDirectoryAt(path: string, step: number): Promise<boolean | undefined> {
-    const prefix = path.replace(/(?<!\/)\/+$/, '') + '/';
+    const prefix = withoutTrailingSlashes(path) + '/';
     const created = this.patches
       .slice(0, step)
       .some((patch) => patch.files.some((f) => f.status !== 'deleted' && f.path.startsWith(prefix)));

@@ -34,6 +34,11 @@ export async function versionOf(tree: Pick<Tree, 'read'>): Promise<string | unde
   return text?.split('\n')[0]?.trim() || undefined;
 }
 
+/** `dir/` and `dir//` as `dir`: how a directory is named in a tree. */
+export function withoutTrailingSlashes(path: string): string {
+  return path.replace(/(?<!\/)\/+$/, '');
+}
+
 /** True for repository-relative paths that stay inside the tree. */
 export function isSafeRelativePath(path: string): boolean {
   if (!path || path.startsWith('/') || path.includes('\0')) return false;
@@ -109,7 +114,7 @@ export class MemoryTree implements Tree {
 
   /** A directory is any prefix of a held path. */
   async isDirectory(path: string): Promise<boolean> {
-    const prefix = path.replace(/(?<!\/)\/+$/, '') + '/';
+    const prefix = withoutTrailingSlashes(path) + '/';
     return Object.keys(this.files).some((file) => file.startsWith(prefix));
   }
 }
