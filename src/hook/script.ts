@@ -75,7 +75,36 @@ find_send() {
 	case $send in '' | *[!0-9]*) send= ;; esac
 }
 
+# The subject's "i n" from "Subject: [PATCH v2 03/10] ...", read by the
+# shell itself: a sed per mail cost more than the rest of its spooling.
+subject_position() {
+	pos=
+	subject=
+	while IFS= read -r line; do
+		case $line in
+		# The blank line ending the headers ("\\r" alone in a CRLF mail).
+		'' | ?) break ;;
+		Subject:*) subject=\${line#Subject:}; break ;;
+		esac
+	done <"$1"
+	subject=\${subject#"\${subject%%[! ]*}"}
+	case $subject in '['*']'*) ;; *) return 0 ;; esac
+	tag=\${subject#?}
+	tag=\${tag%%]*}
+	case $tag in *' '*) ;; *) return 0 ;; esac
+	last=\${tag##* }
+	case $last in [0-9]*/[0-9]*) ;; *) return 0 ;; esac
+	index=\${last%%/*}
+	total=\${last#*/}
+	case $index$total in *[!0-9]*) return 0 ;; esac
+	while case $index in 0?*) true ;; *) false ;; esac; do index=\${index#0}; done
+	pos="$index $total"
+}
+
 # Spools the mail when more mails of this send surely follow; false otherwise.
+# Only the name of the mail is kept (git passes the file it sends, which
+# stays until the send ends), and nothing here starts a process when the
+# spool exists: on a slow host each costs several ms per mail.
 spool_only() {
 	spool="\${GIT_DIR:-$(git rev-parse --git-dir)}/patchlint-hook/$send" || return 1
 	test ! -e "$spool/eager" || return 1
@@ -84,15 +113,15 @@ spool_only() {
 		test "$GIT_SENDEMAIL_FILE_COUNTER" -lt "$GIT_SENDEMAIL_FILE_TOTAL" 2>/dev/null || return 1
 		test "$GIT_SENDEMAIL_FILE_COUNTER" != 1 || rm -rf "$spool"
 	else
-		pos=$(sed -n -e '/^$/q' -e 's/^Subject: *\\[[^]]* 0*\\([0-9][0-9]*\\)\\/\\([0-9][0-9]*\\)\\].*/\\1 \\2/p' "$1")
+		subject_position "$1"
 		case $pos in *' '*) ;; *) return 1 ;; esac
 		test "\${pos% *}" -lt "\${pos#* }" 2>/dev/null || return 1
 	fi
-	mkdir -p "$spool" || return 1
+	test -d "$spool" || mkdir -p "$spool" || return 1
 	seq=0
-	for f in "$spool"/*.mail; do
+	for f in "$spool"/*.name; do
 		f=\${f##*/}
-		f=\${f%.mail}
+		f=\${f%.name}
 		case $f in '' | *[!0-9]*) continue ;; esac
 		test "$f" -le "$seq" || seq=$f
 	done
@@ -103,10 +132,12 @@ spool_only() {
 		test "$prev" = "$((\${pos% *} - 1)) \${pos#* }" || return 1
 	fi
 	seq=$((seq + 1))
-	printf '%s\\n' "$1" >"$spool/$seq.name" &&
-		{ test -z "$pos" || printf '%s\\n' "$pos" >"$spool/$seq.pos"; } &&
-		{ test -z "\${2-}" || cp "$2" "$spool/$seq.headers"; } &&
-		cp "$1" "$spool/$seq.mail"
+	case $1 in /*) mail=$1 ;; *) mail=$PWD/$1 ;; esac
+	# The headers file is removed when this hook returns: copied, line by
+	# line (a few lines; cp would be a process).
+	{ test -z "$pos" || printf '%s\\n' "$pos" >"$spool/$seq.pos"; } &&
+		{ test -z "\${2-}" || while IFS= read -r line || test -n "$line"; do printf '%s\\n' "$line"; done <"$2" >"$spool/$seq.headers"; } &&
+		printf '%s\\n' "$mail" >"$spool/$seq.name"
 }
 
 # When the earlier hook refused, patchlint checks this mail now, so that

@@ -3,16 +3,20 @@
 //
 // Layout, shared with the shell hook (src/hook/script.ts), which spools the
 // mails it does not hand to patchlint:
-//   <git dir>/patchlint-hook/<send>/<seq>.mail     the mail ($1), copied
+//   <git dir>/patchlint-hook/<send>/<seq>.name     the path git passed ($1): the
+//                                                  entry, written last
+//                                   <seq>.mail     a copy of the mail, when patchlint
+//                                                  spooled it (the shell reads it
+//                                                  from <seq>.name's path, which
+//                                                  git keeps until the send ends)
 //                                   <seq>.headers  newer git's SMTP headers ($2)
-//                                   <seq>.name     the path git passed, for messages
 //                                   <seq>.pos      "i n" of the subject, when known
 //                                   <seq>.done     patch rules have run on it
 //                                   eager          every later mail must be linted at once
 // <send> is the git send-email process id, which stays the same for all the
 // mails of one send (the hook's grandparent), or "manual".
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 export const SPOOL_DIR = 'patchlint-hook';
 /** A send whose spool has not been touched for this long was abandoned. */
@@ -52,17 +56,21 @@ export class Spool {
     const names = await readdir(this.dir).catch(() => [] as string[]);
     const present = new Set(names);
     const seqs = names
-      .map((n) => /^(\d+)\.mail$/.exec(n)?.[1])
+      .map((n) => /^(\d+)\.name$/.exec(n)?.[1])
       .filter((s): s is string => s !== undefined)
       .map(Number)
       .sort((a, b) => a - b);
     const entries: SpoolEntry[] = [];
     for (const seq of seqs) {
-      const name = present.has(`${seq}.name`) ? (await readFile(join(this.dir, `${seq}.name`), 'utf8')).replace(/\n$/, '') : `${seq}.mail`;
+      const written = (await readFile(join(this.dir, `${seq}.name`), 'utf8')).replace(/\n$/, '');
+      const copy = join(this.dir, `${seq}.mail`);
+      // Without a copy, the mail is read where git keeps it; a name a crash left empty
+      // points at the missing copy, so that reading it says so.
+      const mailPath = present.has(`${seq}.mail`) || !isAbsolute(written) ? copy : written;
       entries.push({
         seq,
-        mailPath: join(this.dir, `${seq}.mail`),
-        name,
+        mailPath,
+        name: written || copy,
         headers: present.has(`${seq}.headers`) ? await readFile(join(this.dir, `${seq}.headers`), 'utf8') : undefined,
         position: present.has(`${seq}.pos`) ? (await readFile(join(this.dir, `${seq}.pos`), 'utf8')).trim() : undefined,
         done: present.has(`${seq}.done`),
@@ -74,12 +82,12 @@ export class Spool {
   /** Adds a mail as the newest entry; returns its sequence number. */
   async add(mail: Buffer, name: string, headers?: string): Promise<number> {
     await mkdir(this.dir, { recursive: true });
-    const seqs = (await readdir(this.dir)).map((n) => /^(\d+)\.mail$/.exec(n)?.[1]).filter(Boolean).map(Number);
+    const seqs = (await readdir(this.dir)).map((n) => /^(\d+)\.name$/.exec(n)?.[1]).filter(Boolean).map(Number);
     const seq = Math.max(0, ...seqs) + 1;
-    await writeFile(join(this.dir, `${seq}.name`), name + '\n');
-    if (headers !== undefined) await writeFile(join(this.dir, `${seq}.headers`), headers);
-    // The .mail file last: an entry exists once its mail does.
     await writeFile(join(this.dir, `${seq}.mail`), mail);
+    if (headers !== undefined) await writeFile(join(this.dir, `${seq}.headers`), headers);
+    // The .name file last: an entry exists once its name does.
+    await writeFile(join(this.dir, `${seq}.name`), name + '\n');
     return seq;
   }
 

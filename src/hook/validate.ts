@@ -77,7 +77,13 @@ type Parsed = { patch?: Patch; error?: string };
 
 /** One spooled mail -> its patch (undefined for mail that is no patch), or a `file:line: message` error. */
 async function parseEntry(entry: SpoolEntry): Promise<Parsed> {
-  const bytes = await readFile(entry.mailPath);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(entry.mailPath);
+  } catch (error) {
+    // The shell hook spools a mail by its name: a file removed before the send ended.
+    return { error: `${entry.name}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
   if (!bytes.toString('latin1').trim()) return { error: `${entry.name}: empty mail` };
   for await (const raw of splitMbox(Readable.from([bytes]))) {
     const event = await readMessage(entry.name, raw);

@@ -300,10 +300,16 @@ describe('the installed hook called as git calls it (newer git: $2 header file, 
     const files = formatPatches(repo, 'outgoing', '--cover-letter', '-3');
     const calls: Run[] = [];
     for (const [i, file] of files.entries()) {
-      calls.push(await hookCall(file, headerFile(String(i), `[PATCH ${i}/3] x`, []), i + 1, files.length));
+      const headers = headerFile(String(i), `[PATCH ${i}/3] x`, []);
+      const headerText = readFileSync(headers, 'utf8');
+      calls.push(await hookCall(file, headers, i + 1, files.length));
       if (i === 0) {
         // Only spooled by the shell script: node did not run, so nothing is marked done.
-        expect(spoolEntries(repo).filter((e) => /\/1\.(mail|headers|name)$/.test(e))).toHaveLength(3);
+        // The mail is kept by name (git keeps it until the send ends); the headers file, which git removes, is copied.
+        const first = spoolEntries(repo).filter((e) => /\/1\.(mail|headers|name)$/.test(e)).sort();
+        expect(first.map((e) => e.split('/')[1])).toEqual(['1.headers', '1.name']);
+        expect(readFileSync(join(repo.dir, '.git/patchlint-hook', first[0]!), 'utf8')).toBe(headerText);
+        expect(readFileSync(join(repo.dir, '.git/patchlint-hook', first[1]!), 'utf8')).toBe(`${file}\n`);
         expect(spoolEntries(repo).some((e) => e.endsWith('/1.done'))).toBe(false);
       }
     }
@@ -327,7 +333,9 @@ describe('the installed hook called as git calls it (newer git: $2 header file, 
     const call = (file: string) => run(join(repo.dir, '.git/hooks/sendemail-validate'), [file], { cwd: repo.dir, env: { GIT_DIR: join(repo.dir, '.git') } });
     for (const file of [cover!, one!, two!]) expect(await call(file)).toEqual({ status: 0, stdout: '', stderr: '' });
     const spooled = spoolEntries(repo);
-    expect(spooled.filter((e) => e.endsWith('.mail'))).toHaveLength(3);
+    // The shell keeps each mail's name, not a copy: git keeps the file until the send ends.
+    expect(spooled.filter((e) => e.endsWith('.name')).map((e) => readFileSync(join(repo.dir, '.git/patchlint-hook', e), 'utf8'))).toEqual([cover, one, two].map((f) => `${f}\n`));
+    expect(spooled.filter((e) => e.endsWith('.mail'))).toEqual([]);
     expect(spooled.filter((e) => e.endsWith('.done'))).toEqual([]);
     expect(spooled.filter((e) => e.endsWith('.pos')).map((e) => readFileSync(join(repo.dir, '.git/patchlint-hook', e), 'utf8'))).toEqual(['0 3\n', '1 3\n', '2 3\n']);
     const last = await call(three!);

@@ -1,7 +1,8 @@
 // install-hook / --uninstall on real repositories: where the hook goes, how
 // an existing hook is kept working, and that everything can be undone.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HookInstallError, defaultCliPath, installHook, uninstallHook } from '../../src/hook/install.js';
@@ -35,6 +36,46 @@ describe('hookScript', () => {
     expect(isPatchlintHook(hookScript({ node: '/n', cli: '/c' }))).toBe(true);
     expect(isPatchlintHook(FOREIGN)).toBe(false);
     expect(chainedHookOf(hookScript({ node: '/n', cli: '/c' }))).toBeUndefined();
+  });
+
+  it("reads a subject's i/n in the shell as the sed it replaced did (no process per mail)", () => {
+    const script = hookScript({ node: '/n', cli: '/c' });
+    const positionOf = /^subject_position\(\) \{\n[\s\S]*?\n\}\n/m.exec(script)![0];
+    const dir = mkdtempSync(join(tmpdir(), 'patchlint-subject-'));
+    // The sed of earlier hooks: the first header line `Subject: *[... 0*i/n]`, in the headers only.
+    const bySed = (mail: string) => {
+      const m = /^Subject: *\[[^\]]* 0*([0-9]+)\/([0-9]+)\]/m.exec(mail.split(/\n\n/)[0]!);
+      return m ? `${m[1]} ${m[2]}` : '';
+    };
+    const subjects = [
+      'Subject: [PATCH v2 03/10] migration: add a note',
+      'Subject:[RFC PATCH v3 000/3] x',
+      'Subject: [PATCH 0/2] cover\r',
+      'Subject:   [PATCH 12/12] last',
+      'Subject: [PATCH] one patch',
+      'Subject: [PATCH 1/3 ] space before the bracket',
+      'Subject: [PATCH 1/2 3] last word is no i/n',
+      'Subject: [PATCH 1/2/3] two slashes',
+      'Subject: [PATCH a/3] not a number',
+      'Subject: [1/3] no word before it',
+      'Subject: migration: [PATCH 1/3] not at the start',
+      'subject: [PATCH 1/3] lower case',
+    ];
+    try {
+      for (const subject of subjects) {
+        const mail = `From: Jane Doe <jane@example.org>\n${subject}\nDate: Thu, 1 Jan 2026 00:00:00 +0000\n\nSubject: [PATCH 1/9] in the body\n`;
+        const file = join(dir, 'mail');
+        writeFileSync(file, mail);
+        const pos = execFileSync('sh', ['-c', `${positionOf}subject_position "$1"; printf '%s' "$pos"`, 'sh', file], { encoding: 'utf8' });
+        expect([subject, pos]).toEqual([subject, bySed(mail).replace(/\r$/, '')]);
+      }
+      // The headers end at a line that is "\r" alone in a CRLF mail: the body's Subject is not read.
+      writeFileSync(join(dir, 'crlf'), 'From: a@b\r\n\r\nSubject: [PATCH 1/2] body\r\n');
+      expect(execFileSync('sh', ['-c', `${positionOf}subject_position "$1"; printf '%s' "$pos"`, 'sh', join(dir, 'crlf')], { encoding: 'utf8' })).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(bySed('Subject: [PATCH v2 03/10] x\n')).toBe('3 10');
   });
 
   it('is valid POSIX shell', () => {

@@ -155,6 +155,32 @@ describe('hook mode: when rules run', () => {
     expect(existsSync(gone)).toBe(false);
   });
 
+  it('reads a mail the shell spooled by its name; one removed before the last mail is an error, not a crash', async () => {
+    repo = makeQemuRepo();
+    threeSteps(repo);
+    const [one, two, three] = formatPatch(repo, '-3');
+    // What the shell hook leaves for 1/3 and 2/3: names and positions, no copies.
+    const send = join(spoolRoot(), 'manual');
+    mkdirSync(send, { recursive: true });
+    writeFileSync(join(send, '1.pos'), '1 3\n');
+    writeFileSync(join(send, '1.name'), `${one}\n`);
+    writeFileSync(join(send, '2.pos'), '2 3\n');
+    writeFileSync(join(send, '2.name'), `${two}\n`);
+    const last = await run(three!);
+    expect(last.text).toContain('[probe/tree] patch 1: before }; after /* step 1 */');
+    expect(last.text).toContain('series: patches 1,2,3 of 3, cover no');
+    expect(existsSync(send)).toBe(false);
+
+    mkdirSync(send, { recursive: true });
+    writeFileSync(join(send, '1.name'), `${join(repo.dir, 'out/gone.patch')}\n`);
+    // An entry whose writing a crash cut short.
+    writeFileSync(join(send, '2.name'), '');
+    const again = await run(three!);
+    expect(again.text).toContain(`patchlint: ${join(repo.dir, 'out/gone.patch')}: cannot read (ENOENT)\n`);
+    expect(again.text).toContain(`patchlint: ${join(send, '2.mail')}: cannot read (ENOENT)\n`);
+    expect(again.exitCode).toBe(0);
+  });
+
   it('ignores a mail that is no patch', async () => {
     repo = makeQemuRepo();
     const file = join(repo.dir, 'reply.eml');
