@@ -1,9 +1,8 @@
 // What the hook asks git: where the repository is, which of the mails'
 // commits it holds, and whether send-email adds recipients that git 2.39
 // does not show the hook. Arguments go to git as arrays, never through a shell.
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { git } from '../tree/git.js';
+import { type GitObjects, git } from '../tree/git.js';
 
 export interface Repo {
   /** Absolute git dir of this work tree (per-worktree for linked worktrees). */
@@ -31,26 +30,13 @@ export async function openRepo(cwd: string): Promise<Repo> {
 
 /**
  * The commits among `revs` that exist in the repository, as a set of the
- * revisions asked for (e.g. `<sha>` and `<sha>^`). One `git cat-file
- * --batch-check` for all of them.
+ * revisions asked for (e.g. `<sha>` and `<sha>^`). Asked of the cat-file
+ * process the trees then read files from: one git process for both.
  */
-export function existingRevisions(cwd: string, revs: readonly string[]): Promise<Set<string>> {
+export async function existingRevisions(objects: GitObjects, revs: readonly string[]): Promise<Set<string>> {
   const asked = revs.filter((r) => /^[0-9a-f]{40}\^?$/.test(r));
-  if (!asked.length) return Promise.resolve(new Set());
-  return new Promise((done) => {
-    const child = spawn('git', ['cat-file', '--batch-check'], { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.on('error', () => done(new Set()));
-    child.on('close', () => {
-      const found = new Set<string>();
-      out.split('\n').forEach((line, i) => {
-        if (i < asked.length && / commit \d+$/.test(line)) found.add(asked[i]!);
-      });
-      done(found);
-    });
-    child.stdin.end(asked.map((r) => `${r}^{commit}`).join('\n') + '\n');
-  });
+  const types = await Promise.all(asked.map((r) => objects.typeOf(`${r}^{commit}`)));
+  return new Set(asked.filter((_r, i) => types[i] === 'commit'));
 }
 
 /** The sendemail.* settings as [key, value] (keys as git prints them: lower case). */

@@ -4,7 +4,7 @@
 // earlier patches applied.
 import type { Patch } from '../patch/model.js';
 import { commitLookup } from '../tree/commits.js';
-import { GitObjects, GitTree } from '../tree/git.js';
+import { type GitObjects, GitTree } from '../tree/git.js';
 import { type TreePlan, appliedPlan, perCommitPlan } from '../tree/plan.js';
 import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
 import type { Repo } from './repo.js';
@@ -12,12 +12,13 @@ import type { Repo } from './repo.js';
 /** Trees from the repository: a commit and its parent when it has them, else the work tree. */
 export class RepoTrees {
   readonly work: Tree;
-  private objects?: GitObjects;
   private readonly byRev = new Map<string, Tree>();
 
   constructor(
-    private readonly repo: Repo,
+    repo: Repo,
     private readonly commits: ReadonlySet<string>,
+    /** The repository's cat-file process (started on first use), which found `commits`. */
+    private readonly objects: GitObjects,
   ) {
     this.work = repo.workTree ? new DirectoryTree(repo.workTree, commitLookup(repo.workTree, 'HEAD')) : NO_TREE;
   }
@@ -31,7 +32,6 @@ export class RepoTrees {
   at(rev: string): Tree {
     let tree = this.byRev.get(rev);
     if (!tree) {
-      this.objects ??= new GitObjects(this.repo.workTree ?? this.repo.gitDir);
       tree = new GitTree(this.objects, rev);
       this.byRev.set(rev, tree);
     }
@@ -52,6 +52,6 @@ export class RepoTrees {
   }
 
   close(): void {
-    this.objects?.close();
+    this.objects.close();
   }
 }

@@ -30,6 +30,7 @@ import { NotARepoError, type Repo, existingRevisions, openRepo } from './repo.js
 import { type Group, type Mailed, groupIntoSeries, headersGivenForAll, isComplete, members, seriesOf } from './series.js';
 import { Spool, type SpoolEntry, processAlive, removeAbandonedSends, sendName } from './spool.js';
 import { RepoTrees } from './trees.js';
+import { GitObjects } from '../tree/git.js';
 
 /** The Cc check, one of the rules that wait for the whole send (end-of-send.ts). */
 export const CC_RULE = 'maintainers/cc-list';
@@ -208,13 +209,18 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
   }
   const rules = ruleSets(checkpatch ? [...req.rules, ...checkpatch.rules()] : req.rules, config);
   const found = new FindingsByMail();
-  // Only the mails linted now need their commits looked up (one git process).
+  // Only the mails linted now need their commits looked up.
   const linted = new Set([...mailed.filter((m) => !m.entry.done), ...ending.flatMap(members)]);
+  const objects = new GitObjects(repo.workTree ?? repo.gitDir);
   const commits = await existingRevisions(
-    repo.workTree ?? repo.gitDir,
+    objects,
     [...linted].flatMap(({ patch }) => (patch.commitSha && !/^0+$/.test(patch.commitSha) ? [patch.commitSha, `${patch.commitSha}^`] : [])),
   );
-  const trees = new RepoTrees(repo, commits);
+  const trees = new RepoTrees(repo, commits, objects);
+  // git 2.39's recipients from outside the mails (a git process) are asked
+  // now, alongside the patch rules, and used at the end of the series.
+  const outsideAsked = rules.endOfSend.length && ending.some((g) => !headersGivenForAll(g)) ? recipientsOutsideMail(req.cwd, spool.send, req.sendEmailArgs ?? procSendEmailArgs) : undefined;
+  outsideAsked?.catch(() => undefined); // awaited below, where a failure is reported
   try {
     for (const group of groups) {
       for (const m of [...group.byIndex.values()].sort((a, b) => a.patch.index - b.patch.index)) {
@@ -230,7 +236,7 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
       // Series rules only on a whole series: a send of 2 of 5 patches is no series to judge.
       const whole = isComplete(group) ? [...rules.series] : [];
       if (rules.endOfSend.length) {
-        if (!headersGivenForAll(group)) outside ??= await recipientsOutsideMail(req.cwd, spool.send, req.sendEmailArgs ?? procSendEmailArgs);
+        if (!headersGivenForAll(group)) outside ??= await outsideAsked;
         const view = recipientsOf(group, outside);
         if (view.known) {
           for (const m of members(group)) m.patch.recipients = view.recipients.get(m.entry.seq)!;
