@@ -22,6 +22,7 @@ import { splitMbox } from '../mail/mbox.js';
 import { describeInputError, patchOf, readMessage } from '../sources/inputs.js';
 import type { Patch, Series } from '../patch/model.js';
 import { toSeries } from '../patch/series.js';
+import { GitObjects } from '../tree/git.js';
 import { AT_END_OF_SEND } from './end-of-send.js';
 import { recipientsFromHeaders } from './headers.js';
 import { type HookReport, type MailFindings, formatHookReport, hookExitCode } from './output.js';
@@ -30,7 +31,6 @@ import { NotARepoError, type Repo, existingRevisions, openRepo } from './repo.js
 import { type Group, type Mailed, groupIntoSeries, headersGivenForAll, isComplete, members, seriesOf } from './series.js';
 import { Spool, type SpoolEntry, processAlive, removeAbandonedSends, sendName } from './spool.js';
 import { RepoTrees } from './trees.js';
-import { GitObjects } from '../tree/git.js';
 
 /** The Cc check, one of the rules that wait for the whole send (end-of-send.ts). */
 export const CC_RULE = 'maintainers/cc-list';
