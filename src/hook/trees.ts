@@ -4,23 +4,31 @@
 // earlier patches applied.
 import type { Patch } from '../patch/model.js';
 import { commitLookup } from '../tree/commits.js';
-import { type GitObjects, GitTree } from '../tree/git.js';
+import { GitObjects, GitTree } from '../tree/git.js';
 import { type TreePlan, appliedPlan, perCommitPlan } from '../tree/plan.js';
 import { DirectoryTree, NO_TREE, type Tree } from '../tree/tree.js';
-import type { Repo } from './repo.js';
+import { type Repo, existingRevisions } from './repo.js';
 
 /** Trees from the repository: a commit and its parent when it has them, else the work tree. */
 export class RepoTrees {
   readonly work: Tree;
   private readonly byRev = new Map<string, Tree>();
 
-  constructor(
+  private constructor(
     repo: Repo,
     private readonly commits: ReadonlySet<string>,
-    /** The repository's cat-file process (started on first use), which found `commits`. */
     private readonly objects: GitObjects,
   ) {
     this.work = repo.workTree ? new DirectoryTree(repo.workTree, commitLookup(repo.workTree, 'HEAD')) : NO_TREE;
+  }
+
+  /**
+   * The trees of a repository, knowing which of `revs` (`<sha>`, `<sha>^`)
+   * it holds: asked of the one cat-file process that then reads the files.
+   */
+  static async open(repo: Repo, revs: readonly string[]): Promise<RepoTrees> {
+    const objects = new GitObjects(repo.workTree ?? repo.gitDir);
+    return new RepoTrees(repo, await existingRevisions(objects, revs), objects);
   }
 
   /** The patch's commit, when the repository holds it and its parent. */

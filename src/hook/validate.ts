@@ -22,12 +22,11 @@ import { splitMbox } from '../mail/mbox.js';
 import { describeInputError, patchOf, readMessage } from '../sources/inputs.js';
 import type { Patch, Series } from '../patch/model.js';
 import { toSeries } from '../patch/series.js';
-import { GitObjects } from '../tree/git.js';
 import { AT_END_OF_SEND } from './end-of-send.js';
 import { recipientsFromHeaders } from './headers.js';
 import { type HookReport, type MailFindings, formatHookReport, hookExitCode } from './output.js';
 import { type OutsideMail, procSendEmailArgs, recipientsOf, recipientsOutsideMail } from './recipients.js';
-import { NotARepoError, type Repo, existingRevisions, openRepo } from './repo.js';
+import { NotARepoError, type Repo, openRepo } from './repo.js';
 import { type Group, type Mailed, groupIntoSeries, headersGivenForAll, isComplete, members, seriesOf } from './series.js';
 import { Spool, type SpoolEntry, processAlive, removeAbandonedSends, sendName } from './spool.js';
 import { RepoTrees } from './trees.js';
@@ -211,12 +210,10 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
   const found = new FindingsByMail();
   // Only the mails linted now need their commits looked up.
   const linted = new Set([...mailed.filter((m) => !m.entry.done), ...ending.flatMap(members)]);
-  const objects = new GitObjects(repo.workTree ?? repo.gitDir);
-  const commits = await existingRevisions(
-    objects,
+  const trees = await RepoTrees.open(
+    repo,
     [...linted].flatMap(({ patch }) => (patch.commitSha && !/^0+$/.test(patch.commitSha) ? [patch.commitSha, `${patch.commitSha}^`] : [])),
   );
-  const trees = new RepoTrees(repo, commits, objects);
   // git 2.39's recipients from outside the mails (a git process) are asked
   // now, alongside the patch rules, and used at the end of the series.
   const outsideAsked = rules.endOfSend.length && ending.some((g) => !headersGivenForAll(g)) ? recipientsOutsideMail(req.cwd, spool.send, req.sendEmailArgs ?? procSendEmailArgs) : undefined;
