@@ -73,6 +73,11 @@ export function errorsBlock(env: NodeJS.ProcessEnv, config: Pick<Config, 'hookBl
   return config?.hookBlocking ?? true;
 }
 
+/** `<file>: cannot read (ENOENT)`, for a mail or header file the hook was given. */
+function cannotRead(file: string, error: unknown): string {
+  return `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+}
+
 type Parsed = { patch?: Patch; error?: string };
 
 /** One spooled mail -> its patch (undefined for mail that is no patch), or a `file:line: message` error. */
@@ -82,7 +87,7 @@ async function parseEntry(entry: SpoolEntry): Promise<Parsed> {
     bytes = await readFile(entry.mailPath);
   } catch (error) {
     // The shell hook spools a mail by its name: a file removed before the send ended.
-    return { error: `${entry.name}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    return { error: cannotRead(entry.name, error) };
   }
   if (!bytes.toString('latin1').trim()) return { error: `${entry.name}: empty mail` };
   for await (const raw of splitMbox(Readable.from([bytes]))) {
@@ -178,8 +183,7 @@ export async function validateMail(req: HookRequest): Promise<HookResult> {
     mail = await readFile(req.mail);
     if (req.headers) headers = await readFile(req.headers, 'utf8');
   } catch (error) {
-    const { path, code } = error as NodeJS.ErrnoException;
-    return notChecked(`${path ?? req.mail}: cannot read (${code ?? (error as Error).message})`);
+    return notChecked(cannotRead((error as NodeJS.ErrnoException).path ?? req.mail, error));
   }
 
   const report: HookReport = { mails: [], notes: [], errors: [], blocking: errorsBlock(req.env, config) };
