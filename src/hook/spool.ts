@@ -38,6 +38,15 @@ export function sendName(value: string | undefined): string {
   return value && /^[0-9A-Za-z_-]{1,40}$/.test(value) ? value : 'manual';
 }
 
+/** The entries' numbers among a send folder's file names, in order: an entry is its `<seq>.name`. */
+function entrySeqs(names: readonly string[]): number[] {
+  return names
+    .map((n) => /^(\d+)\.name$/.exec(n)?.[1])
+    .filter((s): s is string => s !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
 export class Spool {
   readonly dir: string;
 
@@ -55,13 +64,8 @@ export class Spool {
   async entries(): Promise<SpoolEntry[]> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
     const present = new Set(names);
-    const seqs = names
-      .map((n) => /^(\d+)\.name$/.exec(n)?.[1])
-      .filter((s): s is string => s !== undefined)
-      .map(Number)
-      .sort((a, b) => a - b);
     const entries: SpoolEntry[] = [];
-    for (const seq of seqs) {
+    for (const seq of entrySeqs(names)) {
       const written = (await readFile(join(this.dir, `${seq}.name`), 'utf8')).replace(/\n$/, '');
       const copy = join(this.dir, `${seq}.mail`);
       // Without a copy, the mail is read where git keeps it; a name a crash left empty
@@ -82,8 +86,7 @@ export class Spool {
   /** Adds a mail as the newest entry; returns its sequence number. */
   async add(mail: Buffer, name: string, headers?: string): Promise<number> {
     await mkdir(this.dir, { recursive: true });
-    const seqs = (await readdir(this.dir)).map((n) => /^(\d+)\.name$/.exec(n)?.[1]).filter(Boolean).map(Number);
-    const seq = Math.max(0, ...seqs) + 1;
+    const seq = Math.max(0, ...entrySeqs(await readdir(this.dir))) + 1;
     await writeFile(join(this.dir, `${seq}.mail`), mail);
     if (headers !== undefined) await writeFile(join(this.dir, `${seq}.headers`), headers);
     // The .name file last: an entry exists once its name does.
